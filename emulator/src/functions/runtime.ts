@@ -1,0 +1,165 @@
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { FunctionInvoker, InvocationContext, InvokeResult } from '../types';
+import { type FunctionDef, scanFunctions } from './registry';
+import type { InvokeMessage, ReplyMessage } from './worker';
+
+export interface RuntimeOptions {
+  functionsDir: string;
+  env: string;
+  /** The emulator's `/admin` URL, which the SDK inside each function is pointed at. */
+  adminUrl(): string;
+  /** How many invocations run at once; the rest wait in line (CloudBase scales out, a laptop cannot). */
+  poolSize: number;
+  workerFile?: string;
+  log(event: string, detail?: Record<string, unknown>): void;
+}
+
+interface Job {
+  def: FunctionDef;
+  event: unknown;
+  ctx: InvocationContext;
+  resolve(r: InvokeResult): void;
+}
+
+interface Slot {
+  worker: Worker;
+  busy: boolean;
+}
+
+let nextId = 1;
+
+/**
+ * Runs cloud functions in a bounded pool of worker threads, each invocation with its own
+ * WeChat context. A function that overruns its `config.json` timeout has its instance killed.
+ */
+export class FunctionRuntime implements FunctionInvoker {
+  private defs = new Map<string, FunctionDef>();
+  private readonly slots: Slot[] = [];
+  private readonly queue: Job[] = [];
+  private closed = false;
+  readonly stats = { invocations: 0, errors: 0, timeouts: 0 };
+
+  constructor(private readonly opts: RuntimeOptions) {
+    this.reload();
+  }
+
+  /** Re-reads the functions folder and restarts idle instances so new code is loaded. */
+  reload(): string[] {
+    this.defs = scanFunctions(this.opts.functionsDir);
+    for (const slot of [...this.slots]) if (!slot.busy) this.retire(slot);
+    return [...this.defs.keys()];
+  }
+
+  list(): FunctionDef[] {
+    return [...this.defs.values()];
+  }
+
+  get(name: string): FunctionDef | undefined {
+    return this.defs.get(name);
+  }
+
+  has(name: string): boolean {
+    return this.defs.has(name);
+  }
+
+  invoke(name: string, event: unknown, ctx: InvocationContext): Promise<InvokeResult> {
+    const def = this.defs.get(name);
+    if (!def) return Promise.resolve({ error: { message: `function ${name} not found` }, durationMs: 0 });
+    return new Promise((resolve) => {
+      this.queue.push({ def, event, ctx, resolve });
+      this.pump();
+    });
+  }
+
+  private env(ctx: InvocationContext): Record<string, string> {
+    // CloudBase always lists the context keys; the SDK skips the ones left unset (and returns
+    // nothing at all, not even SOURCE, when the list is empty).
+    const env: Record<string, string> = { TCB_SOURCE: ctx.source, WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID,WX_UNIONID,WX_CLIENTIP' };
+    if (ctx.openid !== undefined) env.WX_OPENID = ctx.openid;
+    if (ctx.appid !== undefined) env.WX_APPID = ctx.appid;
+    if (ctx.unionid !== undefined) env.WX_UNIONID = ctx.unionid;
+    if (ctx.clientIp !== undefined) env.WX_CLIENTIP = ctx.clientIp;
+    return env;
+  }
+
+  private spawn(): Slot {
+    const workerFile = this.opts.workerFile ?? path.join(__dirname, 'worker.js');
+    const worker = new Worker(workerFile, {
+      env: {
+        ...process.env,
+        // what the SDK needs to talk to this emulator instead of Tencent Cloud (see docs/protocol.md)
+        TCB_CONTEXT_CNFG: JSON.stringify({ URL: this.opts.adminUrl() }),
+        TENCENTCLOUD_SECRETID: process.env.TENCENTCLOUD_SECRETID || 'local-emulator-secret-id',
+        TENCENTCLOUD_SECRETKEY: process.env.TENCENTCLOUD_SECRETKEY || 'local-emulator-secret-key',
+        TENCENTCLOUD_SESSIONTOKEN: '',
+        TENCENTCLOUD_RUNENV: 'SCF',
+        SCF_NAMESPACE: this.opts.env,
+        TENCENTCLOUD_REGION: 'ap-shanghai',
+        TCB_CONTEXT_KEYS: 'TCB_ENV,TCB_SOURCE',
+        TCB_ENV: this.opts.env,
+        TZ: 'Asia/Shanghai',
+      },
+      stdout: false,
+      stderr: false,
+    });
+    const slot: Slot = { worker, busy: false };
+    worker.on('error', (e) => this.opts.log('function_instance_error', { error: String(e) }));
+    worker.unref();
+    this.slots.push(slot);
+    return slot;
+  }
+
+  private retire(slot: Slot): void {
+    const i = this.slots.indexOf(slot);
+    if (i >= 0) this.slots.splice(i, 1);
+    void slot.worker.terminate();
+  }
+
+  private pump(): void {
+    while (!this.closed && this.queue.length) {
+      let slot = this.slots.find((s) => !s.busy);
+      if (!slot && this.slots.length < this.opts.poolSize) slot = this.spawn();
+      if (!slot) return;
+      this.run(slot, this.queue.shift()!);
+    }
+  }
+
+  private run(slot: Slot, job: Job): void {
+    slot.busy = true;
+    const id = nextId++;
+    const started = Date.now();
+    this.stats.invocations++;
+    const msg: InvokeMessage = { id, name: job.def.name, file: job.def.file, event: job.event, env: this.env(job.ctx), timeoutMs: job.def.timeoutMs };
+    const finish = (r: InvokeResult, healthy: boolean) => {
+      clearTimeout(timer);
+      slot.worker.off('message', onMessage);
+      slot.worker.off('exit', onExit);
+      if (r.error) this.stats.errors++;
+      if (healthy) slot.busy = false;
+      else this.retire(slot);
+      job.resolve(r);
+      this.pump();
+    };
+    const onMessage = (reply: ReplyMessage) => {
+      if (reply.id !== id) return;
+      const durationMs = Date.now() - started;
+      if (reply.ok) finish({ result: reply.json === undefined ? undefined : JSON.parse(reply.json), durationMs }, true);
+      else finish({ error: { message: reply.message ?? 'unknown error', stack: reply.stack }, durationMs }, true);
+    };
+    const onExit = (code: number) => finish({ error: { message: `function instance exited with code ${code}` }, durationMs: Date.now() - started }, false);
+    const timer = setTimeout(() => {
+      this.stats.timeouts++;
+      finish({ error: { message: `Invoking task timed out after ${job.def.timeoutMs / 1000} seconds`, timeout: true }, durationMs: Date.now() - started }, false);
+    }, job.def.timeoutMs);
+    slot.worker.on('message', onMessage);
+    slot.worker.on('exit', onExit);
+    slot.worker.postMessage(msg);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const job of this.queue.splice(0)) job.resolve({ error: { message: 'emulator is shutting down' }, durationMs: 0 });
+    await Promise.all(this.slots.splice(0).map((s) => s.worker.terminate()));
+  }
+}

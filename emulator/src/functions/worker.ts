@@ -1,0 +1,64 @@
+/**
+ * One cloud-function instance. Runs one invocation at a time, so `process.env` (which is private
+ * to each worker thread) can carry that invocation's WeChat context for `cloud.getWXContext()`.
+ * Loaded modules stay cached between invocations, like a warm CloudBase instance.
+ */
+import { createRequire } from 'node:module';
+import { parentPort } from 'node:worker_threads';
+
+export interface InvokeMessage {
+  id: number;
+  name: string;
+  file: string;
+  event: unknown;
+  env: Record<string, string>;
+  timeoutMs: number;
+}
+
+export interface ReplyMessage {
+  id: number;
+  ok: boolean;
+  /** JSON text of the result (undefined result = no text). */
+  json?: string;
+  message?: string;
+  stack?: string;
+}
+
+const CONTEXT_KEYS = ['WX_OPENID', 'WX_APPID', 'WX_UNIONID', 'WX_CLIENTIP', 'TCB_SOURCE', 'WX_CONTEXT_KEYS'];
+const load = createRequire(__filename);
+const modules = new Map<string, { main?: (event: unknown, context: unknown) => unknown }>();
+
+process.on('unhandledRejection', (reason) => {
+  // CloudBase logs these and keeps the instance; so do we.
+  console.error('[function] unhandled rejection:', reason);
+});
+
+parentPort!.on('message', async (msg: InvokeMessage) => {
+  for (const k of CONTEXT_KEYS) delete process.env[k];
+  Object.assign(process.env, msg.env);
+  let reply: ReplyMessage;
+  try {
+    let mod = modules.get(msg.file);
+    if (!mod) {
+      mod = load(msg.file) as { main?: (event: unknown, context: unknown) => unknown };
+      modules.set(msg.file, mod);
+    }
+    if (typeof mod.main !== 'function') throw new Error(`cloud function ${msg.name} does not export main`);
+    const context = {
+      callbackWaitsForEmptyEventLoop: false,
+      memory_limit_in_mb: 256,
+      time_limit_in_ms: msg.timeoutMs,
+      request_id: `local-${msg.id}`,
+      function_name: msg.name,
+      function_version: '$LATEST',
+      namespace: process.env.SCF_NAMESPACE,
+      environ: Object.entries(msg.env).map(([k, v]) => `${k}=${v}`).join(';'),
+    };
+    const result = await mod.main(msg.event, context);
+    reply = { id: msg.id, ok: true, json: result === undefined ? undefined : JSON.stringify(result) };
+  } catch (e) {
+    const err = e instanceof Error ? e : new Error(typeof e === 'string' ? e : JSON.stringify(e));
+    reply = { id: msg.id, ok: false, message: err.message, stack: err.stack };
+  }
+  parentPort!.postMessage(reply);
+});

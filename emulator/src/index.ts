@@ -1,0 +1,3 @@
+export { Emulator, EMULATOR_VERSION, type EmulatorOptions } from './emulator';
+export { CloudBaseError } from './http/errors';
+export type * from './types';

@@ -1,0 +1,49 @@
+/**
+ * The only code in the mini-program that calls cloud functions. Pages call the feature services
+ * (`services/catalog.ts`, ...), which call {@link callFunction}.
+ */
+import { resolveEnv } from '../config/env';
+import type { ActionName, FunctionName, PayloadOf, Result, ResultOf } from './contracts';
+import { localGatewayTransport } from './local-gateway-transport';
+import { clientFailure, isResultEnvelope } from './result';
+import { isTransportError, type Transport } from './transport';
+import { wxCloudTransport } from './wx-cloud-transport';
+
+let injectedTransport: Transport | null = null;
+
+/**
+ * Replaces the transport chosen from `config/env.ts`; `null` restores it. For tests: a stub, or a
+ * transport that forwards to a running emulator.
+ */
+export function setTransport(transport: Transport | null): void {
+  injectedTransport = transport;
+}
+
+function activeTransport(): Transport {
+  if (injectedTransport) return injectedTransport;
+  const env = resolveEnv();
+  return env.mode === 'cloud' ? wxCloudTransport : localGatewayTransport(env);
+}
+
+/**
+ * Calls `action` on cloud function `name` and returns its result envelope. Never throws: a failed
+ * transport becomes `{ok: false, error: {code: 'NETWORK' | 'FUNCTION_FAILED'}}` and an answer
+ * that is not an envelope becomes `BAD_RESPONSE`.
+ */
+export async function callFunction<N extends FunctionName, A extends ActionName<N>>(
+  name: N,
+  action: A,
+  payload: PayloadOf<N, A>,
+): Promise<Result<ResultOf<N, A>>> {
+  let answer: unknown;
+  try {
+    answer = await activeTransport()({ name, data: { ...payload, action } });
+  } catch (failure) {
+    const code = isTransportError(failure) ? failure.code : 'NETWORK';
+    console.warn(`[services] ${name}.${action} failed (${code}):`, failure);
+    return clientFailure(code);
+  }
+  if (isResultEnvelope(answer)) return answer as Result<ResultOf<N, A>>;
+  console.warn(`[services] ${name}.${action} answered without a result envelope:`, answer);
+  return clientFailure('BAD_RESPONSE');
+}

@@ -1,0 +1,34 @@
+import type { EnvConfig } from '../config/env';
+import { fromCloudFailure, TransportError, type Transport } from './transport';
+
+/** Must match the emulator's gateway; it takes the caller's identity from these headers. */
+const LOCAL_APPID = 'wx-local-dev';
+const REQUEST_TIMEOUT_MS = 20000;
+
+/**
+ * Local development: `POST <localBaseUrl>/gateway/functions/<name>` on the emulator. The gateway
+ * answers 200 with what `wx.cloud.callFunction` would resolve with (`{result, requestID, errMsg}`)
+ * or, when the function failed, with `{errCode, errMsg}`.
+ */
+export function localGatewayTransport(env: Pick<EnvConfig, 'localBaseUrl' | 'devOpenid'>): Transport {
+  return ({ name, data }) =>
+    new Promise((resolve, reject) => {
+      wx.request({
+        url: `${env.localBaseUrl}/gateway/functions/${encodeURIComponent(name)}`,
+        method: 'POST',
+        data,
+        timeout: REQUEST_TIMEOUT_MS,
+        header: { 'content-type': 'application/json', 'x-wx-openid': env.devOpenid, 'x-wx-appid': LOCAL_APPID },
+        success: ({ statusCode, data: body }) => {
+          if (statusCode !== 200) {
+            reject(new TransportError('NETWORK', `gateway answered HTTP ${statusCode}`));
+            return;
+          }
+          const answer = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
+          if (answer.errMsg === 'cloud.callFunction:ok') resolve(answer.result);
+          else reject(fromCloudFailure(answer));
+        },
+        fail: (failure) => reject(new TransportError('NETWORK', failure.errMsg)),
+      });
+    });
+}
