@@ -45,8 +45,6 @@ async function main(): Promise<void> {
       if (values.verbose || event.endsWith('error') || event === 'timer_fired') console.log(`[emulator] ${event} ${detail ? JSON.stringify(detail) : ''}`);
     },
   });
-  const url = await emulator.start();
-  console.log(`[emulator] ready ${url}/admin env=${emulator.env} functions=${emulator.runtime.list().length} data=${path.resolve(values.data!)}`);
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -55,8 +53,11 @@ async function main(): Promise<void> {
     await emulator.stop();
     process.exit(0);
   };
+  // Handlers go in before `ready` is printed: a supervisor may signal as soon as it reads it.
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
+  const url = await emulator.start();
+  console.log(`[emulator] ready ${url}/admin env=${emulator.env} functions=${emulator.runtime.list().length} data=${path.resolve(values.data!)}`);
 }
 
 main().catch((e) => {

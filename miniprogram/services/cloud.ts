@@ -37,7 +37,9 @@ export async function callFunction<N extends FunctionName, A extends ActionName<
 ): Promise<Result<ResultOf<N, A>>> {
   let answer: unknown;
   try {
-    answer = await activeTransport()({ name, data: { ...payload, action } });
+    // Every payload in FunctionApi is an object; the generic type alone cannot show it.
+    const data = { ...(payload as Record<string, unknown>), action };
+    answer = await activeTransport()({ name, data });
   } catch (failure) {
     const code = isTransportError(failure) ? failure.code : 'NETWORK';
     console.warn(`[services] ${name}.${action} failed (${code}):`, failure);

@@ -79,8 +79,13 @@ export interface HomeFeed {
   goods: GoodsCard[];
 }
 
-export interface CategoryList {
-  categories: CategorySummary[];
+export interface CategoryNode extends CategorySummary {
+  children: CategorySummary[];
+}
+
+/** Top-level categories in display order, each with its sub-categories. */
+export interface CategoryTree {
+  categories: CategoryNode[];
 }
 
 // --- cart ---
@@ -107,7 +112,7 @@ type NoPayload = Record<string, never>;
 export interface FunctionApi {
   catalog: {
     home: { payload: NoPayload; result: HomeFeed };
-    categories: { payload: NoPayload; result: CategoryList };
+    categories: { payload: NoPayload; result: CategoryTree };
   };
   cart: {
     view: { payload: NoPayload; result: CartView };

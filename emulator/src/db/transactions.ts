@@ -10,25 +10,24 @@ export const TRANSACTION_TIMEOUT_MS = 30_000;
 export interface Transaction extends View {
   id: string;
   startedAt: number;
-  /** Version of each written document when this transaction first wrote it. */
-  baseVersions: Map<string, number>;
 }
 
 export const conflict = (detail: string) =>
   new CloudBaseError('DATABASE_TRANSACTION_CONFLICT', `Transaction is conflicting with another transaction: ${detail}`);
 
 /**
- * Snapshot isolation with write-conflict detection.
+ * Snapshot isolation with write-conflict detection, first committer wins.
  * - Reads see the store as of `startTransaction` plus the transaction's own writes.
- * - First writer wins: writing a document another open transaction already wrote, or one that was
- *   committed after this snapshot, fails at once with DATABASE_TRANSACTION_CONFLICT (MongoDB's
- *   WriteConflict); commit re-checks, so two transactions that both write one document never both commit.
+ * - Writes are buffered. At commit, any written document that changed after the snapshot (another
+ *   transaction or a plain write got there first) fails the commit with DATABASE_TRANSACTION_CONFLICT,
+ *   so two transactions that both write one document never both commit.
+ *   Conflicts are raised at commit rather than at the write because the pinned wx-server-sdk keeps the
+ *   error code only on `commit()`: a write's error reaches `runTransaction` as a generic -501001 and
+ *   would not be retried.
  * - Abort (or expiry after 30 s) discards the write set: nothing reaches the store.
  */
 export class TransactionManager {
   private readonly open = new Map<string, Transaction>();
-  /** Which open transaction holds each written document. */
-  private readonly owners = new Map<string, string>();
 
   constructor(
     private readonly store: Store,
@@ -42,7 +41,6 @@ export class TransactionManager {
       id: randomBytes(12).toString('hex'),
       snapshot: this.store.openSnapshot(),
       writes: new Map(),
-      baseVersions: new Map(),
       startedAt: this.clock.now(),
     };
     this.open.set(tx.id, tx);
@@ -56,29 +54,9 @@ export class TransactionManager {
     return tx;
   }
 
-  /** Records writes in the transaction after the first-writer-wins check. */
+  /** Buffers writes in the transaction; they reach the store only at commit. */
   write(tx: Transaction, changes: Change[]): void {
-    for (const ch of changes) {
-      const key = `${ch.coll}\u0000${ch.id}`;
-      const owner = this.owners.get(key);
-      if (owner && owner !== tx.id) {
-        this.end(tx);
-        throw conflict(`${ch.coll}/${ch.id} is being written by another transaction`);
-      }
-      if (!tx.baseVersions.has(key)) {
-        const ver = this.store.version(ch.coll, ch.id);
-        if (ver > tx.snapshot) {
-          this.end(tx);
-          throw conflict(`${ch.coll}/${ch.id} changed after the transaction started`);
-        }
-        tx.baseVersions.set(key, ver);
-      }
-    }
-    for (const ch of changes) {
-      const key = `${ch.coll}\u0000${ch.id}`;
-      this.owners.set(key, tx.id);
-      tx.writes.set(key, ch);
-    }
+    for (const ch of changes) tx.writes.set(`${ch.coll}\u0000${ch.id}`, ch);
   }
 
   commit(tx: Transaction): void {
@@ -102,8 +80,6 @@ export class TransactionManager {
 
   private end(tx: Transaction): void {
     if (!this.open.delete(tx.id)) return;
-    for (const key of tx.writes.keys()) if (this.owners.get(key) === tx.id) this.owners.delete(key);
-    for (const key of tx.baseVersions.keys()) if (this.owners.get(key) === tx.id) this.owners.delete(key);
     this.store.closeSnapshot(tx.snapshot);
   }
 

@@ -9,6 +9,15 @@ export interface CosError {
   message: string;
 }
 
+/**
+ * Every storage answer may be read by a page on another origin (the web preview draws product
+ * images onto canvases, uploads from H5 pages), as with a COS bucket whose CORS rule allows `*`.
+ */
+export const CORS_HEADERS: Readonly<Record<string, string>> = {
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Expose-Headers': 'ETag, Content-Length, x-cos-request-id',
+};
+
 export const cosError = (status: number, code: string, message: string): CosError => ({ status, code, message });
 
 const escapeXml = (s: string): string =>
@@ -34,6 +43,7 @@ export function sendCosError(res: ServerResponse, err: CosError, resource: strin
     TraceId: requestId,
   })}\n</Error>\n`;
   res.writeHead(err.status, {
+    ...CORS_HEADERS,
     'Content-Type': 'application/xml',
     'Content-Length': Buffer.byteLength(body),
     'x-cos-request-id': requestId,

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Route } from '../types';
 import { cloudPathProblem, decodeSegment } from './cloud-path';
-import { type CosError, cosError, postResponseXml, sendCosError } from './cos-xml';
+import { CORS_HEADERS, type CosError, cosError, postResponseXml, sendCosError } from './cos-xml';
 import { parseUploadForm } from './form-upload';
 import { STORAGE_URL_PREFIX, type StorageService, type UploadAttempt } from './storage-service';
 
@@ -32,6 +32,7 @@ function download(service: StorageService) {
     const stream = file && service.read(file);
     if (!file || !stream) return sendCosError(res, cosError(404, 'NoSuchKey', 'The specified key does not exist.'), url.pathname);
     const headers = {
+      ...CORS_HEADERS,
       'Content-Type': file.contentType,
       'Content-Length': String(file.size),
       ETag: file.etag,
@@ -76,7 +77,7 @@ function putUpload(service: StorageService) {
       url.pathname,
     );
     if (!outcome.ok) return;
-    res.writeHead(200, { ETag: outcome.value.etag, 'Content-Length': '0' });
+    res.writeHead(200, { ...CORS_HEADERS, ETag: outcome.value.etag, 'Content-Length': '0' });
     res.end();
   };
 }
@@ -115,7 +116,7 @@ function formUpload(service: StorageService) {
     const file = outcome.value;
     const status = f.success_action_status === '201' ? 201 : f.success_action_status === '200' ? 200 : 204;
     const xml = status === 201 ? postResponseXml({ location: service.downloadUrl(key), bucket: file.bucket, key, etag: file.etag }) : '';
-    res.writeHead(status, { ETag: file.etag, 'Content-Type': 'application/xml', 'Content-Length': Buffer.byteLength(xml) });
+    res.writeHead(status, { ...CORS_HEADERS, ETag: file.etag, 'Content-Type': 'application/xml', 'Content-Length': Buffer.byteLength(xml) });
     res.end(xml);
   };
 }

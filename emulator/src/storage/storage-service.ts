@@ -149,7 +149,7 @@ export class StorageService {
       createdAt: now,
       updatedAt: now,
     });
-    this.ctx.log('storage.uploaded', { fileId: file.fileId, size: file.size });
+    this.ctx.log('storage_uploaded', { fileId: file.fileId, size: file.size });
     return { ok: true, value: file };
   }
 
@@ -166,7 +166,7 @@ export class StorageService {
     // Metadata first: once the row is gone the file no longer exists, even if unlinking fails.
     this.files.remove(fileId);
     this.blobs.remove(file.value.bucket, file.value.cloudPath);
-    this.ctx.log('storage.deleted', { fileId });
+    this.ctx.log('storage_deleted', { fileId });
     return { fileID: fileId, code: 'SUCCESS' };
   }
 
@@ -177,7 +177,7 @@ export class StorageService {
 
   read(file: StoredFile): fs.ReadStream | undefined {
     const stream = this.blobs.open(file.bucket, file.cloudPath);
-    if (!stream) this.ctx.log('storage.bytes-missing', { fileId: file.fileId });
+    if (!stream) this.ctx.log('storage_bytes_missing', { fileId: file.fileId });
     return stream;
   }
 

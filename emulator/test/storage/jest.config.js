@@ -6,6 +6,6 @@ module.exports = {
   testEnvironment: 'node',
   rootDir: path.resolve(__dirname, '../../..'),
   roots: ['<rootDir>/emulator/test/storage'],
-  testMatch: ['**/*.test.ts'],
+  testMatch: ['**/*.spec.ts'],
   testTimeout: 20_000,
 };

@@ -19,6 +19,8 @@ export interface CapturedRequest {
   headers?: Record<string, string | string[] | undefined>;
   /** Action params, or the raw route body. */
   body: unknown;
+  /** What an action handler answered (set once it returned). */
+  result?: unknown;
 }
 
 export interface StorageHarness {
@@ -27,6 +29,7 @@ export interface StorageHarness {
   dataDir: string;
   clock: Clock;
   sqlite: Database.Database;
+  ctx: ModuleContext;
   service: StorageService;
   captured: CapturedRequest[];
   events: Array<{ event: string; detail?: Record<string, unknown> }>;
@@ -57,9 +60,11 @@ export async function startStorageServer(storageOptions: StorageOptions = {}): P
 
   const actions: Record<string, ActionHandler> = {};
   for (const [name, handler] of Object.entries(mod.actions ?? {})) {
-    actions[name] = (req) => {
-      captured.push({ kind: 'action', name, env: req.env, body: req.params });
-      return handler(req);
+    actions[name] = async (req) => {
+      const entry: CapturedRequest = { kind: 'action', name, env: req.env, body: req.params };
+      captured.push(entry);
+      entry.result = await handler(req);
+      return entry.result as Awaited<ReturnType<ActionHandler>>;
     };
   }
   const routes: Route[] = (mod.routes ?? []).map((r) => ({
@@ -80,6 +85,7 @@ export async function startStorageServer(storageOptions: StorageOptions = {}): P
     dataDir,
     clock,
     sqlite,
+    ctx,
     service: mod.service,
     captured,
     events,

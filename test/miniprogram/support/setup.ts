@@ -1,0 +1,78 @@
+/**
+ * Runs before each test file: the globals a mini-program page expects besides `wx` and
+ * `Component` (which miniprogram-simulate installs), plus jest stubs for the `wx` APIs that
+ * simulate leaves inert or does not have (navigation, toasts, storage, cloud, request).
+ */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+require('miniprogram-simulate');
+
+type AnyFunction = (...args: never[]) => unknown;
+type WxStub = Record<string, unknown>;
+
+const globals = globalThis as unknown as {
+  wx: WxStub;
+  App: AnyFunction;
+  getApp: AnyFunction;
+  getCurrentPages: AnyFunction;
+};
+
+let appOptions: Record<string, unknown> = { globalData: {} };
+globals.App = ((options: Record<string, unknown>) => {
+  appOptions = options;
+}) as AnyFunction;
+globals.getApp = (() => appOptions) as AnyFunction;
+globals.getCurrentPages = (() => []) as AnyFunction;
+
+interface CallbackOptions {
+  success?: (result: unknown) => void;
+  fail?: (error: unknown) => void;
+  complete?: (result: unknown) => void;
+}
+
+/** A `wx` async API that succeeds: calls success/complete, or resolves when no callback is given. */
+function succeeding(apiName: string) {
+  return jest.fn((options: CallbackOptions = {}) => {
+    const result = { errMsg: `${apiName}:ok` };
+    if (!options.success && !options.fail && !options.complete) return Promise.resolve(result);
+    options.success?.(result);
+    options.complete?.(result);
+    return undefined;
+  });
+}
+
+const storage = new Map<string, unknown>();
+const clone = (value: unknown) => (value === undefined ? value : JSON.parse(JSON.stringify(value)));
+
+Object.assign(globals.wx, {
+  navigateTo: succeeding('navigateTo'),
+  redirectTo: succeeding('redirectTo'),
+  switchTab: succeeding('switchTab'),
+  reLaunch: succeeding('reLaunch'),
+  navigateBack: succeeding('navigateBack'),
+  showToast: succeeding('showToast'),
+  hideToast: succeeding('hideToast'),
+  showLoading: succeeding('showLoading'),
+  hideLoading: succeeding('hideLoading'),
+  showModal: succeeding('showModal'),
+  stopPullDownRefresh: succeeding('stopPullDownRefresh'),
+  // Storage keeps values (as JSON, like the real one) and starts empty in every test.
+  getStorageSync: jest.fn((key: string) => (storage.has(key) ? clone(storage.get(key)) : '')),
+  setStorageSync: jest.fn((key: string, value: unknown) => void storage.set(key, clone(value))),
+  removeStorageSync: jest.fn((key: string) => void storage.delete(key)),
+  clearStorageSync: jest.fn(() => storage.clear()),
+  // Pages reach cloud functions only through services/cloud.ts, whose transport tests inject
+  // (loadPage's `transport` option). Anything that still gets here fails loudly.
+  request: jest.fn((options: CallbackOptions & { url?: string }) => {
+    const error = { errMsg: `request:fail wx.request(${options.url}) is not available in page tests; pass a transport to loadPage` };
+    options.fail?.(error);
+    options.complete?.(error);
+  }),
+  cloud: {
+    init: jest.fn(),
+    callFunction: jest.fn(() => Promise.reject(new Error('wx.cloud.callFunction is not available in page tests; pass a transport to loadPage'))),
+  },
+});
+
+beforeEach(() => {
+  storage.clear();
+});
