@@ -14,6 +14,8 @@ module.exports = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   // TDesign's files import bare `tslib`, which packNpm puts in a nested miniprogram_npm.
   moduleDirectories: ['node_modules', 'miniprogram_npm'],
+  // WXML is compiled once per run by the global setup; see test/miniprogram/support/wxml-cache.js.
+  moduleNameMapper: { '^miniprogram-compiler$': '<rootDir>/test/miniprogram/support/cached-compiler.js' },
   transform: {
     // Pages and services (TypeScript) and the packed TDesign (ES modules) both go through ts-jest;
     // isolatedModules in the tsconfig makes it transpile only (tsc does the type checking).
@@ -23,5 +25,6 @@ module.exports = {
   globalSetup: '<rootDir>/test/miniprogram/support/global-setup.js',
   setupFilesAfterEnv: ['<rootDir>/test/miniprogram/support/setup.ts'],
   clearMocks: true,
+  restoreMocks: true,
   testTimeout: 30000,
 };

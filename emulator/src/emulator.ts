@@ -62,6 +62,7 @@ export class Emulator {
       functionsDir: opts.functionsDir ?? path.resolve('cloudfunctions'),
       env: this.env,
       adminUrl: () => `${this.url}/admin`,
+      clockOffsetMs: () => this.clock.offset,
       poolSize: opts.workers ?? 4,
       log,
     });

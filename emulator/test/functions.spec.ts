@@ -45,6 +45,11 @@ describe('function invocations', () => {
     expect((res.result as any).before.OPENID).toBeUndefined();
   });
 
+  test('functions calling functions do not deadlock when every pool slot holds a caller', async () => {
+    const results = await Promise.all(Array.from({ length: 6 }, (_x, i) => gateway('caller', { target: 'whoami' }, `c${i}`)));
+    for (const r of results) expect(r.result.event).toEqual({ from: 'caller' });
+  });
+
   test('a function calling another function', async () => {
     const res = await gateway('caller', { target: 'whoami' }, 'someone');
     expect(res.result.event).toEqual({ from: 'caller' });

@@ -48,3 +48,13 @@ test('the timer fires on its own schedule in real time', async () => {
   while ((await ticks()) === before && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
   expect(await ticks()).toBe(before + 1);
 });
+
+test('function code reads the emulated clock through Date', async () => {
+  const { now } = await emu.control('/_emulator/clock');
+  const res = await fetch(`${emu.url}/gateway/functions/whoami`, { method: 'POST', headers: { 'x-wx-openid': 'u' }, body: '{}' });
+  const { result } = (await res.json()) as any;
+  expect(now - Date.now()).toBeGreaterThan(9 * 60_000);
+  expect(Math.abs(result.now - now)).toBeLessThan(5000);
+  expect(Math.abs(result.newDate - now)).toBeLessThan(5000);
+  expect(result.isDate).toBe(true);
+});

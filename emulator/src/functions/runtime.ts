@@ -1,12 +1,15 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { FunctionInvoker, InvocationContext, InvokeResult } from '../types';
+import { encodeCallerToken } from '../wxapi/caller-token';
 import { type FunctionDef, scanFunctions } from './registry';
 import type { InvokeMessage, ReplyMessage } from './worker';
 
 export interface RuntimeOptions {
   functionsDir: string;
   env: string;
+  /** Milliseconds the emulated clock is ahead of real time. */
+  clockOffsetMs(): number;
   /** The emulator's `/admin` URL, which the SDK inside each function is pointed at. */
   adminUrl(): string;
   /** How many invocations run at once; the rest wait in line (CloudBase scales out, a laptop cannot). */
@@ -25,9 +28,22 @@ interface Job {
 interface Slot {
   worker: Worker;
   busy: boolean;
+  /** The running job is a call from inside another function. */
+  nested: boolean;
+  idleSince: number;
 }
 
+/** Burst instances idle this long are stopped (the pool itself stays warm). */
+const BURST_IDLE_MS = 30_000;
+
 let nextId = 1;
+
+/**
+ * Extra instances allowed for calls made from inside a function (SOURCE scf). Without them a
+ * pool whose every slot holds a caller waiting on `cloud.callFunction` would deadlock; CloudBase
+ * itself just starts more instances.
+ */
+export const NESTED_BURST = 8;
 
 /**
  * Runs cloud functions in a bounded pool of worker threads, each invocation with its own
@@ -40,8 +56,20 @@ export class FunctionRuntime implements FunctionInvoker {
   private closed = false;
   readonly stats = { invocations: 0, errors: 0, timeouts: 0 };
 
+  private readonly reaper: NodeJS.Timeout;
+
   constructor(private readonly opts: RuntimeOptions) {
     this.reload();
+    this.reaper = setInterval(() => this.reapIdleBurst(), 5_000);
+    this.reaper.unref();
+  }
+
+  private reapIdleBurst(): void {
+    const now = Date.now();
+    for (const slot of [...this.slots]) {
+      if (this.slots.length <= this.opts.poolSize) return;
+      if (!slot.busy && now - slot.idleSince > BURST_IDLE_MS) this.retire(slot);
+    }
   }
 
   /** Re-reads the functions folder and restarts idle instances so new code is loaded. */
@@ -67,7 +95,10 @@ export class FunctionRuntime implements FunctionInvoker {
     const def = this.defs.get(name);
     if (!def) return Promise.resolve({ error: { message: `function ${name} not found` }, durationMs: 0 });
     return new Promise((resolve) => {
-      this.queue.push({ def, event, ctx, resolve });
+      const job = { def, event, ctx, resolve };
+      // nested calls go first: their callers are holding instances while they wait
+      if (ctx.source === 'scf') this.queue.unshift(job);
+      else this.queue.push(job);
       this.pump();
     });
   }
@@ -80,6 +111,12 @@ export class FunctionRuntime implements FunctionInvoker {
     if (ctx.appid !== undefined) env.WX_APPID = ctx.appid;
     if (ctx.unionid !== undefined) env.WX_UNIONID = ctx.unionid;
     if (ctx.clientIp !== undefined) env.WX_CLIENTIP = ctx.clientIp;
+    // Production gives every invocation an opaque WX_API_TOKEN that the SDK sends with each request
+    // (hidden from getWXContext); CloudBase maps it back to the caller, e.g. the payer of unifiedOrder.
+    if (ctx.openid !== undefined) {
+      env.WX_API_TOKEN = encodeCallerToken({ openid: ctx.openid, appid: ctx.appid, unionid: ctx.unionid });
+      env.WX_CONTEXT_KEYS += ',WX_API_TOKEN';
+    }
     return env;
   }
 
@@ -103,7 +140,7 @@ export class FunctionRuntime implements FunctionInvoker {
       stdout: false,
       stderr: false,
     });
-    const slot: Slot = { worker, busy: false };
+    const slot: Slot = { worker, busy: false, nested: false, idleSince: Date.now() };
     worker.on('error', (e) => this.opts.log('function_instance_error', { error: String(e) }));
     worker.unref();
     this.slots.push(slot);
@@ -118,9 +155,13 @@ export class FunctionRuntime implements FunctionInvoker {
 
   private pump(): void {
     while (!this.closed && this.queue.length) {
+      const nested = this.queue[0].ctx.source === 'scf';
+      // top-level invocations are bounded by the pool size; nested ones may use burst instances
+      if (!nested && this.slots.filter((s) => s.busy && !s.nested).length >= this.opts.poolSize) return;
       let slot = this.slots.find((s) => !s.busy);
-      if (!slot && this.slots.length < this.opts.poolSize) slot = this.spawn();
+      if (!slot && this.slots.length < this.opts.poolSize + (nested ? NESTED_BURST : 0)) slot = this.spawn();
       if (!slot) return;
+      slot.nested = nested;
       this.run(slot, this.queue.shift()!);
     }
   }
@@ -130,14 +171,17 @@ export class FunctionRuntime implements FunctionInvoker {
     const id = nextId++;
     const started = Date.now();
     this.stats.invocations++;
-    const msg: InvokeMessage = { id, name: job.def.name, file: job.def.file, event: job.event, env: this.env(job.ctx), timeoutMs: job.def.timeoutMs };
+    const msg: InvokeMessage = { id, clockOffsetMs: this.opts.clockOffsetMs(), name: job.def.name, file: job.def.file, event: job.event, env: this.env(job.ctx), timeoutMs: job.def.timeoutMs };
     const finish = (r: InvokeResult, healthy: boolean) => {
       clearTimeout(timer);
       slot.worker.off('message', onMessage);
       slot.worker.off('exit', onExit);
       if (r.error) this.stats.errors++;
-      if (healthy) slot.busy = false;
-      else this.retire(slot);
+      if (healthy) {
+        slot.busy = false;
+        slot.nested = false;
+        slot.idleSince = Date.now();
+      } else this.retire(slot);
       job.resolve(r);
       this.pump();
     };
@@ -159,6 +203,7 @@ export class FunctionRuntime implements FunctionInvoker {
 
   async close(): Promise<void> {
     this.closed = true;
+    clearInterval(this.reaper);
     for (const job of this.queue.splice(0)) job.resolve({ error: { message: 'emulator is shutting down' }, durationMs: 0 });
     await Promise.all(this.slots.splice(0).map((s) => s.worker.terminate()));
   }

@@ -8,6 +8,8 @@ import { parentPort } from 'node:worker_threads';
 
 export interface InvokeMessage {
   id: number;
+  /** How far the emulator's clock is ahead of real time; function code sees the emulated time. */
+  clockOffsetMs: number;
   name: string;
   file: string;
   event: unknown;
@@ -24,7 +26,28 @@ export interface ReplyMessage {
   stack?: string;
 }
 
-const CONTEXT_KEYS = ['WX_OPENID', 'WX_APPID', 'WX_UNIONID', 'WX_CLIENTIP', 'TCB_SOURCE', 'WX_CONTEXT_KEYS'];
+/**
+ * Makes `Date.now()` and `new Date()` follow the emulator's clock, so function code that reads the
+ * time agrees with timers and `serverDate` after a test moves the clock forward. Real CloudBase
+ * instances simply read the real clock; with no offset this is exactly that.
+ */
+const RealDate = Date;
+let clockOffsetMs = 0;
+class EmulatedDate extends RealDate {
+  constructor(...args: unknown[]) {
+    if (args.length === 0) super(RealDate.now() + clockOffsetMs);
+    else super(...(args as [string]));
+  }
+  static override now(): number {
+    return RealDate.now() + clockOffsetMs;
+  }
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return value instanceof RealDate;
+  }
+}
+globalThis.Date = EmulatedDate as DateConstructor;
+
+const CONTEXT_KEYS = ['WX_OPENID', 'WX_APPID', 'WX_UNIONID', 'WX_CLIENTIP', 'WX_API_TOKEN', 'TCB_SOURCE', 'WX_CONTEXT_KEYS'];
 const load = createRequire(__filename);
 const modules = new Map<string, { main?: (event: unknown, context: unknown) => unknown }>();
 
@@ -36,6 +59,7 @@ process.on('unhandledRejection', (reason) => {
 parentPort!.on('message', async (msg: InvokeMessage) => {
   for (const k of CONTEXT_KEYS) delete process.env[k];
   Object.assign(process.env, msg.env);
+  clockOffsetMs = msg.clockOffsetMs;
   let reply: ReplyMessage;
   try {
     let mod = modules.get(msg.file);

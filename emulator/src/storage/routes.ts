@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Route } from '../types';
 import { cloudPathProblem, decodeSegment } from './cloud-path';
 import { CORS_HEADERS, type CosError, cosError, postResponseXml, sendCosError } from './cos-xml';
-import { parseUploadForm } from './form-upload';
+import { type UploadForm, parseUploadForm } from './form-upload';
 import { STORAGE_URL_PREFIX, type StorageService, type UploadAttempt } from './storage-service';
 
 /** Bucket and cloud path named by a storage URL (`/storage/<bucket>/<cloudPath>`). */
@@ -87,7 +87,7 @@ function formUpload(service: StorageService) {
   return async (req: IncomingMessage, res: ServerResponse, url: URL, body: Buffer): Promise<void> => {
     const loc = locate(url, true);
     if (!loc.ok) return sendCosError(res, loc.failure, url.pathname);
-    let form;
+    let form: UploadForm;
     try {
       form = await parseUploadForm(req.headers, body);
     } catch (e) {

@@ -3,25 +3,24 @@
  * `Component` (which miniprogram-simulate installs), plus jest stubs for the `wx` APIs that
  * simulate leaves inert or does not have (navigation, toasts, storage, cloud, request).
  */
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 require('miniprogram-simulate');
 
-type AnyFunction = (...args: never[]) => unknown;
+type GlobalFunction = (...args: never[]) => unknown;
 type WxStub = Record<string, unknown>;
 
 const globals = globalThis as unknown as {
   wx: WxStub;
-  App: AnyFunction;
-  getApp: AnyFunction;
-  getCurrentPages: AnyFunction;
+  App: GlobalFunction;
+  getApp: GlobalFunction;
+  getCurrentPages: GlobalFunction;
 };
 
 let appOptions: Record<string, unknown> = { globalData: {} };
 globals.App = ((options: Record<string, unknown>) => {
   appOptions = options;
-}) as AnyFunction;
-globals.getApp = (() => appOptions) as AnyFunction;
-globals.getCurrentPages = (() => []) as AnyFunction;
+}) as GlobalFunction;
+globals.getApp = (() => appOptions) as GlobalFunction;
+globals.getCurrentPages = (() => []) as GlobalFunction;
 
 interface CallbackOptions {
   success?: (result: unknown) => void;
@@ -76,3 +75,5 @@ Object.assign(globals.wx, {
 beforeEach(() => {
   storage.clear();
 });
+
+export {};

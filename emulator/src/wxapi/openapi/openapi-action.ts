@@ -19,12 +19,12 @@ export interface OpenApiDeps extends SubscribeDeps {
 
 type OpenApiHandler = (params: Record<string, unknown>, deps: OpenApiDeps) => WxAnswer;
 
-const HANDLERS: Readonly<Record<string, OpenApiHandler>> = {
-  'subscribeMessage.send': (params, deps) => sendSubscribeMessage(params, deps),
-  'security.msgSecCheck': (params, deps) => msgSecCheck(params, deps.words()),
-};
+const HANDLERS: ReadonlyMap<string, OpenApiHandler> = new Map<string, OpenApiHandler>([
+  ['subscribeMessage.send', (params, deps) => sendSubscribeMessage(params, deps)],
+  ['security.msgSecCheck', (params, deps) => msgSecCheck(params, deps.words())],
+]);
 
-export const SUPPORTED_OPENAPIS: readonly string[] = Object.keys(HANDLERS);
+export const SUPPORTED_OPENAPIS: readonly string[] = [...HANDLERS.keys()];
 
 /**
  * The `wx.openApi` action. The request's `requestData` part is a protobuf `CommApiData`; the answer
@@ -43,7 +43,7 @@ export function createOpenApiAction(deps: OpenApiDeps): ActionHandler {
       if (e instanceof OpenApiDecodeError) throw new CloudBaseError('INVALID_PARAM', e.message);
       throw e;
     }
-    const handler = HANDLERS[apiName];
+    const handler = HANDLERS.get(apiName);
     const answer =
       handler && request.apiType === API_TYPE.OPEN_API
         ? handler(request.params, deps)

@@ -37,13 +37,11 @@ const root = Root.fromJSON({
         svrkitErrorCode: { type: 'int32', id: 6 },
       },
     },
-    ApiOptions: { fields: { appid: { type: 'string', id: 1 } } },
   },
 });
 
 const CommApiData: Type = root.lookupType('CommApiData');
 const CommOpenApiResp: Type = root.lookupType('CommOpenApiResp');
-const ApiOptions: Type = root.lookupType('ApiOptions');
 
 /** `CommApiData.ApiType`: `openapi.*` calls are OPEN_API; SVRKIT_API carries cloudID / internal calls. */
 export const API_TYPE = { OPEN_API: 0, INNER_API: 1, SVRKIT_API: 2, TOKEN_API: 3 } as const;
@@ -109,11 +107,4 @@ export function encodeOpenApiJson(answer: Record<string, unknown>): Buffer {
 export function decodeOpenApiResponse(bytes: Buffer): { respData: Buffer; contentType: string; errorCode: number; httpCode: number } {
   const o = CommOpenApiResp.toObject(CommOpenApiResp.decode(bytes), { defaults: true }) as { respData: Uint8Array; contentType: string; errorCode: number; httpCode: number };
   return { respData: Buffer.from(o.respData), contentType: o.contentType, errorCode: o.errorCode, httpCode: o.httpCode };
-}
-
-/** Decodes the `apiOptions` part of a `wx.wxPayApi` request (`{appid}`, empty when the SDK has none). */
-export function decodeApiOptions(bytes: Buffer | undefined): { appid: string } {
-  if (!bytes || bytes.length === 0) return { appid: '' };
-  const o = ApiOptions.toObject(ApiOptions.decode(bytes)) as { appid?: string };
-  return { appid: o.appid ?? '' };
 }

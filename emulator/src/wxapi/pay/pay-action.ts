@@ -21,18 +21,18 @@ type PayApi = (p: PayParams, caller: CallerIdentity | undefined) => WxPayAnswer;
  * `err_code`: callers must read `resultCode` / `errCodeDes`).
  */
 export function createPayAction(deps: PayActionDeps): ActionHandler {
-  const apis: Readonly<Record<string, PayApi>> = {
-    unifiedOrder: (p, caller) => deps.orders.unifiedOrder(p, caller),
-    queryOrder: (p) => deps.orders.queryOrder(p),
-    closeOrder: (p) => deps.orders.closeOrder(p),
-    refund: (p) => deps.refunds.refund(p),
-    queryRefund: (p) => deps.refunds.queryRefund(p),
-  };
+  const apis: ReadonlyMap<string, PayApi> = new Map<string, PayApi>([
+    ['unifiedOrder', (p, caller) => deps.orders.unifiedOrder(p, caller)],
+    ['queryOrder', (p) => deps.orders.queryOrder(p)],
+    ['closeOrder', (p) => deps.orders.closeOrder(p)],
+    ['refund', (p) => deps.refunds.refund(p)],
+    ['queryRefund', (p) => deps.refunds.queryRefund(p)],
+  ]);
   return (req) => {
     const apiName = String(req.params.apiName ?? '');
-    const api = apis[apiName];
+    const api = apis.get(apiName);
     if (!api) {
-      throw new CloudBaseError('INVALID_PARAM', `cloudPay.${apiName} is not supported by the local CloudBase emulator (supported: ${Object.keys(apis).join(', ')})`);
+      throw new CloudBaseError('INVALID_PARAM', `cloudPay.${apiName} is not supported by the local CloudBase emulator (supported: ${[...apis.keys()].join(', ')})`);
     }
     const bytes = req.parts?.requestData ?? Buffer.from(String(req.params.requestData ?? ''), 'utf8');
     const token = typeof req.params.wxCloudApiToken === 'string' ? req.params.wxCloudApiToken : '';

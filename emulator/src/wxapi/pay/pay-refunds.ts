@@ -157,7 +157,7 @@ export class PayRefunds {
           parallel: false,
         });
       }
-      return { outRefundNo: settled.outRefundNo, outTradeNo: settled.outTradeNo, subMchId: settled.subMchId, status: settled.status, notificationId };
+      return { outRefundNo: settled.outRefundNo, outTradeNo: settled.outTradeNo, subMchId: settled.subMchId, status: input.status, notificationId };
     });
     if ('notificationId' in result && result.notificationId !== undefined) this.ctx.notifier.start(result.notificationId, input.delayMs);
     if (!('refused' in result)) this.ctx.log('pay_refund_settled', { outRefundNo: result.outRefundNo, status: result.status });
