@@ -1,0 +1,50 @@
+import type { NoPayload, Page, PageRequest } from './common';
+
+export type CouponKind = 'fixed' | 'threshold' | 'percent';
+
+export interface CouponTemplateView {
+  id: string;
+  title: string;
+  kind: CouponKind;
+  /** fixed/threshold: the discount. */
+  amountFen?: number;
+  thresholdFen?: number;
+  /** percent: share paid, e.g. 85 = 8.5 折. */
+  percent?: number;
+  maxDiscountFen?: number;
+  issuer: { type: 'platform' } | { type: 'shop'; shopId: string; shopName: string };
+  scopeText: string;
+  /** Human description of the validity, e.g. "领取后7天内有效". */
+  validityText: string;
+  claimEndAt: number;
+  remaining: number;
+  claimedByMe: number;
+  perUserLimit: number;
+  /** Why the shopper cannot claim now, when they cannot. */
+  unavailableReason?: string;
+}
+
+export type UserCouponStatus = 'unused' | 'locked' | 'used' | 'expired';
+
+export interface UserCouponView {
+  id: string;
+  templateId: string;
+  title: string;
+  kind: CouponKind;
+  amountFen?: number;
+  thresholdFen?: number;
+  percent?: number;
+  maxDiscountFen?: number;
+  issuer: { type: 'platform' } | { type: 'shop'; shopId: string; shopName: string };
+  scopeText: string;
+  status: UserCouponStatus;
+  validFrom: number;
+  validTo: number;
+}
+
+export interface CouponApi {
+  center: { payload: PageRequest & { shopId?: string }; result: Page<CouponTemplateView> };
+  claim: { payload: { templateId: string }; result: UserCouponView };
+  mine: { payload: PageRequest & { status: 'unused' | 'used' | 'expired' }; result: Page<UserCouponView> };
+  counts: { payload: NoPayload; result: { unused: number } };
+}

@@ -1,0 +1,66 @@
+import type { CartApi } from './cart';
+import type { CatalogApi } from './catalog';
+import type { CouponApi } from './coupon';
+import type { OrderApi } from './order';
+import type { PaymentApi } from './payment';
+import type { UserApi } from './user';
+
+export * from './common';
+export * from './catalog';
+export * from './user';
+export * from './cart';
+export * from './coupon';
+export * from './order';
+export * from './payment';
+
+/** Cloud function names: pages and services never spell a function name themselves. */
+export const FUNCTIONS = {
+  user: 'user',
+  catalog: 'catalog',
+  cart: 'cart',
+  order: 'order',
+  payment: 'payment',
+  coupon: 'coupon',
+} as const;
+
+export type FunctionName = (typeof FUNCTIONS)[keyof typeof FUNCTIONS];
+
+/** Payload and result of each action, by function name and action name. */
+export interface FunctionApi {
+  user: UserApi;
+  catalog: CatalogApi;
+  cart: CartApi;
+  order: OrderApi;
+  payment: PaymentApi;
+  coupon: CouponApi;
+}
+
+function actionNames<N extends FunctionName>(names: ReadonlyArray<keyof FunctionApi[N] & string>): { readonly [A in keyof FunctionApi[N] & string]: A } {
+  return Object.fromEntries(names.map((n) => [n, n])) as { readonly [A in keyof FunctionApi[N] & string]: A };
+}
+
+/** Action names as constants, by function. */
+export const ACTIONS = {
+  user: actionNames<'user'>(['signIn', 'profile', 'updateProfile', 'listAddresses', 'getAddress', 'createAddress', 'updateAddress', 'deleteAddress', 'setDefaultAddress']),
+  catalog: actionNames<'catalog'>(['home', 'categories', 'search', 'detail']),
+  cart: actionNames<'cart'>(['view', 'add', 'setQuantity', 'remove', 'select', 'count']),
+  order: actionNames<'order'>(['quote', 'create', 'list', 'detail', 'cancel', 'confirmReceipt', 'counts']),
+  payment: actionNames<'payment'>(['pay', 'status']),
+  coupon: actionNames<'coupon'>(['center', 'claim', 'mine', 'counts']),
+} as const;
+
+export type ActionName<N extends FunctionName> = keyof FunctionApi[N] & string;
+
+type Spec<N extends FunctionName, A extends ActionName<N>> = FunctionApi[N][A] extends { payload: infer P; result: infer R } ? { payload: P; result: R } : never;
+
+export type PayloadOf<N extends FunctionName, A extends ActionName<N>> = Spec<N, A>['payload'];
+export type ResultOf<N extends FunctionName, A extends ActionName<N>> = Spec<N, A>['result'];
+
+/**
+ * Actions that only the platform may call (timers, payment callbacks): they check
+ * `getWXContext().SOURCE` and refuse client calls. Listed so tests can try each from a client.
+ */
+export const PLATFORM_ONLY_ACTIONS = {
+  order: ['expireUnpaid', 'autoConfirm'],
+  payment: ['callback', 'retryRefunds'],
+} as const;

@@ -1,0 +1,38 @@
+/**
+ * Every collection's JSON Schema, bundled into each function. `schemas.spec.ts` checks that
+ * this list and database/schema/ agree, so a new collection cannot be written unvalidated.
+ */
+import addresses from '../database/schema/addresses.json';
+import banners from '../database/schema/banners.json';
+import carts from '../database/schema/carts.json';
+import categories from '../database/schema/categories.json';
+import coupon_claims from '../database/schema/coupon_claims.json';
+import coupon_templates from '../database/schema/coupon_templates.json';
+import goods from '../database/schema/goods.json';
+import orders from '../database/schema/orders.json';
+import payments from '../database/schema/payments.json';
+import refunds from '../database/schema/refunds.json';
+import shops from '../database/schema/shops.json';
+import skus from '../database/schema/skus.json';
+import user_coupons from '../database/schema/user_coupons.json';
+import users from '../database/schema/users.json';
+
+export const SCHEMAS = {
+  addresses,
+  banners,
+  carts,
+  categories,
+  coupon_claims,
+  coupon_templates,
+  goods,
+  orders,
+  payments,
+  refunds,
+  shops,
+  skus,
+  user_coupons,
+  users,
+} as const;
+
+export type CollectionName = keyof typeof SCHEMAS;
+export const COLLECTIONS = Object.keys(SCHEMAS) as CollectionName[];
