@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { connectSdk } from '../emulator/src/sdk-env';
 import { startEmulator } from '../emulator/test/support/harness';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -54,19 +55,7 @@ async function measure(workload: string, ops: number, concurrency: number, op: (
 async function main(): Promise<void> {
   const emu = await startEmulator({ timers: false, workers: 2 });
   try {
-    Object.assign(process.env, {
-      TCB_CONTEXT_CNFG: JSON.stringify({ URL: emu.adminUrl }),
-      TENCENTCLOUD_SECRETID: 'bench',
-      TENCENTCLOUD_SECRETKEY: 'bench',
-      TENCENTCLOUD_RUNENV: 'SCF',
-      SCF_NAMESPACE: 'local-env',
-      TENCENTCLOUD_REGION: 'ap-shanghai',
-      TCB_CONTEXT_KEYS: 'TCB_ENV,TCB_SOURCE',
-      TCB_ENV: 'local-env',
-    });
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const cloud = require('wx-server-sdk');
-    cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV });
+    const cloud = connectSdk(emu.adminUrl);
     const db = cloud.database();
     const _ = db.command;
     await db.createCollection('bench_goods');

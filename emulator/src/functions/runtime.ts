@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { FunctionInvoker, InvocationContext, InvokeResult } from '../types';
+import { sdkEnv } from '../sdk-env';
 import { encodeCallerToken } from '../wxapi/caller-token';
 import { type FunctionDef, scanFunctions } from './registry';
 import type { InvokeMessage, ReplyMessage } from './worker';
@@ -123,20 +124,8 @@ export class FunctionRuntime implements FunctionInvoker {
   private spawn(): Slot {
     const workerFile = this.opts.workerFile ?? path.join(__dirname, 'worker.js');
     const worker = new Worker(workerFile, {
-      env: {
-        ...process.env,
-        // what the SDK needs to talk to this emulator instead of Tencent Cloud (see docs/protocol.md)
-        TCB_CONTEXT_CNFG: JSON.stringify({ URL: this.opts.adminUrl() }),
-        TENCENTCLOUD_SECRETID: process.env.TENCENTCLOUD_SECRETID || 'local-emulator-secret-id',
-        TENCENTCLOUD_SECRETKEY: process.env.TENCENTCLOUD_SECRETKEY || 'local-emulator-secret-key',
-        TENCENTCLOUD_SESSIONTOKEN: '',
-        TENCENTCLOUD_RUNENV: 'SCF',
-        SCF_NAMESPACE: this.opts.env,
-        TENCENTCLOUD_REGION: 'ap-shanghai',
-        TCB_CONTEXT_KEYS: 'TCB_ENV,TCB_SOURCE',
-        TCB_ENV: this.opts.env,
-        TZ: 'Asia/Shanghai',
-      },
+      // what the SDK needs to talk to this emulator instead of Tencent Cloud; CloudBase runs in UTC+8
+      env: { ...process.env, ...sdkEnv(this.opts.adminUrl(), this.opts.env), TENCENTCLOUD_SESSIONTOKEN: '', TZ: 'Asia/Shanghai' },
       stdout: false,
       stderr: false,
     });

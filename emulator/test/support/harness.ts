@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { connectSdk } from '../../src/sdk-env';
 
 export const ROOT = path.resolve(__dirname, '../../..');
 export const CLI = path.join(ROOT, 'emulator/dist/cli.js');
@@ -91,23 +92,7 @@ export type WxServerSdk = any;
  * and returns it. Call once per test file: jest gives each file its own module registry and env.
  */
 export function realSdk(adminUrl: string, identity: { openid?: string; source?: string } = {}): WxServerSdk {
-  Object.assign(process.env, {
-    TCB_CONTEXT_CNFG: JSON.stringify({ URL: adminUrl }),
-    TENCENTCLOUD_SECRETID: 'test-secret-id',
-    TENCENTCLOUD_SECRETKEY: 'test-secret-key',
-    TENCENTCLOUD_RUNENV: 'SCF',
-    SCF_NAMESPACE: 'local-env',
-    TENCENTCLOUD_REGION: 'ap-shanghai',
-    TCB_CONTEXT_KEYS: 'TCB_ENV,TCB_SOURCE',
-    TCB_ENV: 'local-env',
-    TCB_SOURCE: identity.source ?? 'scf',
-    WX_CONTEXT_KEYS: identity.openid ? 'WX_OPENID' : '',
-    ...(identity.openid ? { WX_OPENID: identity.openid } : {}),
-  });
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const cloud = require('wx-server-sdk') as WxServerSdk;
-  cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
-  return cloud;
+  return connectSdk(adminUrl, identity);
 }
 
 export function sleep(ms: number): Promise<void> {
