@@ -1,0 +1,165 @@
+/**
+ * `npm run demo`: a scripted shopper journey through the real cloud functions of the running local
+ * mall (the one `npm start` serves on PORT, default 9000); when none is running it starts one itself
+ * and stops it at the end. Prints every step; exits non-zero when any step fails.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import path from 'node:path';
+import type { ActionName, CartView, FunctionName, PayloadOf, Result, ResultOf } from '../miniprogram/contracts';
+import { ROOT } from './lib/deploy-local';
+
+const PORT = Number(process.env.PORT ?? 9000);
+const BASE = `http://127.0.0.1:${PORT}`;
+const SHOPPER = `demo-shopper-${Date.now().toString(36)}`;
+const yuan = (fen: number) => `¥${(fen / 100).toFixed(2)}`;
+
+let stepNo = 0;
+async function step<T>(title: string, fn: () => Promise<T>, show: (v: T) => string = () => ''): Promise<T> {
+  stepNo++;
+  const started = Date.now();
+  try {
+    const v = await fn();
+    const detail = show(v);
+    console.log(`✔ ${String(stepNo).padStart(2)}. ${title}${detail ? ` — ${detail}` : ''} (${Date.now() - started} ms)`);
+    return v;
+  } catch (e) {
+    console.log(`✘ ${String(stepNo).padStart(2)}. ${title}: ${(e as Error).message}`);
+    throw e;
+  }
+}
+
+async function call<N extends FunctionName, A extends ActionName<N>>(fn: N, action: A, payload: PayloadOf<N, A>, openid = SHOPPER): Promise<ResultOf<N, A>> {
+  const res = await fetch(`${BASE}/gateway/functions/${fn}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-wx-openid': openid },
+    body: JSON.stringify({ ...(payload as object), action }),
+  });
+  const body = (await res.json()) as { result?: Result<ResultOf<N, A>>; errMsg?: string };
+  if (!body.result) throw new Error(`${fn}.${action}: ${body.errMsg ?? 'no result'}`);
+  if (!body.result.ok) throw new Error(`${fn}.${action}: ${body.result.error.code} ${body.result.error.message}`);
+  return body.result.data;
+}
+
+async function control(route: string, body?: unknown): Promise<any> {
+  const res = await fetch(`${BASE}${route}`, body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  if (!res.ok) throw new Error(`${route}: ${res.status} ${await res.text()}`);
+  return res.json();
+}
+
+async function running(): Promise<boolean> {
+  try {
+    return (await fetch(`${BASE}/_emulator/health`)).ok;
+  } catch {
+    return false;
+  }
+}
+
+async function startMall(): Promise<ChildProcess> {
+  console.log(`no mall on ${BASE}: starting one (npm start)`);
+  const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'scripts/start.ts')], { cwd: ROOT, env: { ...process.env, PORT: String(PORT) }, stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise<void>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`the mall did not get ready in 120 s:\n${out}`)), 120_000);
+    child.stdout!.on('data', (c: Buffer) => {
+      out += c;
+      if (/\bready\b/.test(out)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`npm start exited with ${code}:\n${out}`)));
+  });
+  return child;
+}
+
+async function stockOf(goodsId: string, skuId: string): Promise<number> {
+  const d = await call('catalog', 'detail', { goodsId });
+  return d.skus.find((s) => s.id === skuId)!.stock;
+}
+
+function firstInStock(detail: ResultOf<'catalog', 'detail'>) {
+  const sku = detail.skus.find((s) => s.stock > 0);
+  if (!sku) throw new Error(`${detail.title} is sold out`);
+  return sku;
+}
+
+async function journey(): Promise<void> {
+  console.log(`shopper ${SHOPPER} on ${BASE}\n`);
+  await step('sign in', () => call('user', 'signIn', {}), (p) => `openid ${p.openid}`);
+  const home = await step('browse the home screen', () => call('catalog', 'home', {}), (h) => `${h.banners.length} banners, ${h.categories.length} categories, ${h.recommended.length} recommended, ${h.hot.length} hot`);
+  if (!home.recommended.length) throw new Error('the home screen has no goods: is the demo data loaded?');
+  await step('search "葡萄" sorted by sales', () => call('catalog', 'search', { keyword: '葡萄', sort: 'sales' }), (p) => p.items.map((g) => `${g.title} ${yuan(g.priceFen)}`).join(', '));
+  const headphones = await step('open 降噪蓝牙耳机 (数码小站)', () => call('catalog', 'detail', { goodsId: 'goods-026' }), (d) => `${d.skus.length} SKUs from ${yuan(d.priceFen)}`);
+  const grapes = await step('open 阳光玫瑰葡萄 (沪上鲜果铺)', () => call('catalog', 'detail', { goodsId: 'goods-010' }), (d) => `${d.skus.length} SKUs from ${yuan(d.priceFen)}`);
+  const skuA = firstInStock(headphones);
+  const skuB = firstInStock(grapes);
+  await step(`add ${headphones.title} (${skuA.specText}) to the cart`, () => call('cart', 'add', { skuId: skuA.id, quantity: 1 }));
+  const cart: CartView = await step(`add ${grapes.title} (${skuB.specText}) x2 to the cart`, () => call('cart', 'add', { skuId: skuB.id, quantity: 2 }), (c) => `${c.shops.length} shops, selected ${yuan(c.selectedGoodsFen)}`);
+  if (cart.shops.length !== 2) throw new Error(`expected lines from two shops, got ${cart.shops.length}`);
+  const coupon = await step('claim the platform coupon 满100减20', () => call('coupon', 'claim', { templateId: 'tpl-100-20' }), (c) => `${c.title}, valid until ${new Date(c.validTo).toISOString().slice(0, 10)}`);
+  const address = await step('add a shipping address', () => call('user', 'createAddress', { name: '王小明', phone: '13912345678', province: '上海市', city: '上海市', district: '徐汇区', detail: '漕溪北路88号' }), (a) => `${a.district}${a.detail}`);
+  const items = [{ skuId: skuA.id, quantity: 1 }, { skuId: skuB.id, quantity: 2 }];
+  const quote = await step('quote the checkout with the coupon', () => call('order', 'quote', { items, addressId: address.id, couponIds: [coupon.id], fromCart: true }), (q) => `goods ${yuan(q.goodsFen)} + shipping ${yuan(q.shippingFen)} - discount ${yuan(q.discountFen)} = ${yuan(q.payFen)} in ${q.orders.length} orders`);
+  if (!quote.appliedCouponIds.includes(coupon.id)) throw new Error('the coupon was not applied');
+  const created = await step('create the orders (one per shop)', () => call('order', 'create', { items, addressId: address.id, couponIds: [coupon.id], fromCart: true, requestId: `demo-${Date.now()}-a`, expectedPayFen: quote.payFen }), (r) => `payment ${r.paymentId}, orders ${r.orderIds.join(', ')}`);
+  if (created.orderIds.length !== 2) throw new Error(`expected two orders, got ${created.orderIds.length}`);
+  await step('place the WeChat Pay order', () => call('payment', 'pay', { paymentId: created.paymentId }), (p) => `package ${p.params.package}`);
+  await step('pay (the emulator plays WeChat Pay and sends the callback)', () => control('/_emulator/pay/simulate', { outTradeNo: created.paymentId, wait: true }));
+  const paid = await step('see the orders paid', async () => Promise.all(created.orderIds.map((orderId) => call('order', 'detail', { orderId }))), (ds) => ds.map((d) => `${d.shopName}: ${d.status}`).join(', '));
+  if (!paid.every((d) => d.status === 'paid')) throw new Error('orders are not paid');
+  const mineAfterPay = await call('coupon', 'mine', { status: 'used' });
+  console.log(`   coupon ${coupon.title} is now ${mineAfterPay.items.some((c) => c.id === coupon.id) ? 'used' : 'NOT used'}`);
+
+  // an unpaid order the shopper cancels
+  const stockBefore = await stockOf(grapes.id, skuB.id);
+  const second = await step('create another order and leave it unpaid', async () => {
+    const q = await call('order', 'quote', { items: [{ skuId: skuB.id, quantity: 3 }], addressId: address.id, couponIds: [] });
+    return call('order', 'create', { items: [{ skuId: skuB.id, quantity: 3 }], addressId: address.id, couponIds: [], requestId: `demo-${Date.now()}-b`, expectedPayFen: q.payFen });
+  }, (r) => `${r.orderIds[0]}, stock ${stockBefore} -> ${stockBefore - 3}`);
+  await step('cancel it', () => call('order', 'cancel', { orderId: second.orderIds[0], reason: '不想要了' }), (d) => d.status);
+  const stockAfterCancel = await stockOf(grapes.id, skuB.id);
+  await step('see the stock restored', async () => {
+    if (stockAfterCancel !== stockBefore) throw new Error(`stock ${stockAfterCancel}, expected ${stockBefore}`);
+    return stockAfterCancel;
+  }, (s) => `stock back to ${s}`);
+
+  // an unpaid order with a coupon that the 30-minute timer cancels
+  const newUser = await step('claim the 5元 no-threshold coupon', () => call('coupon', 'claim', { templateId: 'tpl-new-user' }), (c) => c.title);
+  const third = await step('create a third order with that coupon and walk away', async () => {
+    const q = await call('order', 'quote', { items: [{ skuId: skuA.id, quantity: 1 }], addressId: address.id, couponIds: [newUser.id] });
+    return call('order', 'create', { items: [{ skuId: skuA.id, quantity: 1 }], addressId: address.id, couponIds: [newUser.id], requestId: `demo-${Date.now()}-c`, expectedPayFen: q.payFen });
+  }, (r) => `${r.orderIds[0]}, pay by ${new Date(r.payDeadline).toISOString()}`);
+  const stockA = await stockOf(headphones.id, skuA.id);
+  const fired = await step('let 31 minutes pass (the emulated clock; the expiry timer fires)', () => control('/_emulator/clock/advance', { ms: 31 * 60_000 }), (r) => (r.fired as Array<{ function: string; ok: boolean }>).map((f) => `${f.function} ${f.ok ? 'ok' : 'failed'}`).join(', '));
+  if (!(fired.fired as Array<{ function: string }>).some((f) => f.function === 'order')) throw new Error('the order timer did not fire');
+  await step('see the third order cancelled by the timer', () => call('order', 'detail', { orderId: third.orderIds[0] }), (d) => `${d.status} (${d.cancelReason ?? ''})`);
+  const stockA2 = await stockOf(headphones.id, skuA.id);
+  const unused = await call('coupon', 'mine', { status: 'unused' });
+  await step('see its stock and coupon restored', async () => {
+    if (stockA2 !== stockA + 1) throw new Error(`stock ${stockA2}, expected ${stockA + 1}`);
+    if (!unused.items.some((c) => c.id === newUser.id && c.status === 'unused')) throw new Error('the coupon is not back to unused');
+    return stockA2;
+  }, (s) => `stock ${stockA} -> ${s}, coupon ${newUser.title} unused again`);
+}
+
+async function main(): Promise<void> {
+  let child: ChildProcess | undefined;
+  if (!(await running())) child = await startMall();
+  try {
+    await journey();
+    console.log(`\ndemo passed: ${stepNo} steps`);
+  } finally {
+    if (child) {
+      child.kill('SIGTERM');
+      await new Promise((r) => child!.once('exit', r));
+    }
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (e) => {
+    console.error(`\ndemo failed at step ${stepNo}: ${(e as Error).message}`);
+    process.exit(1);
+  },
+);
