@@ -112,3 +112,9 @@ describe('order timers', () => {
     expect(isAutoConfirmDue({ state: 'completed', shippedAt }, shippedAt + 20 * DAY_MS)).toBe(false);
   });
 });
+
+describe('orderPaymentAction on corrupt data', () => {
+  it('throws for a state outside the machine', () => {
+    expect(() => orderPaymentAction('lost' as OrderState)).toThrow(/unknown state lost/);
+  });
+});

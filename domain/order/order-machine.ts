@@ -98,4 +98,6 @@ export function orderPaymentAction(state: OrderState): OrderPaymentAction {
     case 'closed':
       return { type: 'refund' };
   }
+  // Unreachable for typed input; a corrupt document is a bug, not a business failure.
+  throw new Error(`unknown state ${String(state)}`);
 }

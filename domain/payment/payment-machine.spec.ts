@@ -61,3 +61,9 @@ describe('paymentCallbackAction', () => {
     }
   });
 });
+
+describe('paymentCallbackAction on corrupt data', () => {
+  it('throws for a state outside the machine', () => {
+    expect(() => paymentCallbackAction({ state: 'lost' as PaymentState, totalFen: 1 }, 1)).toThrow(/unknown state lost/);
+  });
+});

@@ -77,4 +77,6 @@ export function paymentCallbackAction(
     case 'refunded':
       return ok({ type: 'duplicate' });
   }
+  // Unreachable for typed input; a corrupt document is a bug, not a business failure.
+  throw new Error(`unknown state ${String(payment.state)}`);
 }
