@@ -28,9 +28,11 @@ export interface CartShopGroup {
 /** The server computes every amount; the page only displays them. */
 export interface CartView {
   shops: CartShopGroup[];
-  /** Selected lines in state `ok` only. */
+  /** Pieces (sum of quantities) in the selected lines in state `ok`: what checkout would take. */
   selectedCount: number;
+  /** Current price times quantity over the same lines. */
   selectedGoodsFen: number;
+  /** Pieces in every line, whatever its state (the tab-bar badge; equals `count`). */
   totalQuantity: number;
 }
 

@@ -43,8 +43,14 @@ export interface UserCouponView {
 }
 
 export interface CouponApi {
+  /** Coupons claimable now: the platform's, or with `shopId` that shop's; ending soonest first. */
   center: { payload: PageRequest & { shopId?: string }; result: Page<CouponTemplateView> };
   claim: { payload: { templateId: string }; result: UserCouponView };
+  /**
+   * The caller's coupons by tab. `unused` also lists coupons held by an unpaid order (status
+   * `locked`); `expired` includes unused coupons past `validTo`.
+   */
   mine: { payload: PageRequest & { status: 'unused' | 'used' | 'expired' }; result: Page<UserCouponView> };
+  /** `unused`: coupons usable now (unused and still valid; locked ones are not counted). */
   counts: { payload: NoPayload; result: { unused: number } };
 }
