@@ -150,6 +150,8 @@ export interface OrderDoc {
   autoConfirmAt?: Date;
   logistics?: { carrier: string; trackingNo: string };
   refundId?: string;
+  /** Set once the stock of a cancelled or closed order went back to its SKUs (guards the release). */
+  stockReleasedAt?: Date;
   history: HistoryEntry[];
 }
 

@@ -61,6 +61,7 @@ export type ResultOf<N extends FunctionName, A extends ActionName<N>> = Spec<N, 
  * `getWXContext().SOURCE` and refuse client calls. Listed so tests can try each from a client.
  */
 export const PLATFORM_ONLY_ACTIONS = {
-  order: ['expireUnpaid', 'autoConfirm'],
+  /** `sweep` is the order function's one timer trigger (CloudBase allows one per function): expireUnpaid + autoConfirm. */
+  order: ['expireUnpaid', 'autoConfirm', 'sweep'],
   payment: ['callback', 'retryRefunds'],
 } as const;

@@ -1,0 +1,24 @@
+import { defineFunction } from '../../../server/handler';
+import { cancel } from './actions/cancel';
+import { confirmReceipt } from './actions/confirm-receipt';
+import { counts } from './actions/counts';
+import { create } from './actions/create';
+import { detail } from './actions/detail';
+import { list } from './actions/list';
+import { quote } from './actions/quote';
+import { autoConfirm } from './timers/auto-confirm';
+import { expireUnpaid } from './timers/expire-unpaid';
+import { sweep } from './timers/sweep';
+
+export const main = defineFunction(
+  'order',
+  { quote, create, list, detail, cancel, confirmReceipt, counts },
+  {
+    actions: {
+      expireUnpaid: (_event, ctx) => expireUnpaid(ctx.now),
+      autoConfirm: (_event, ctx) => autoConfirm(ctx.now),
+      sweep: (_event, ctx) => sweep(ctx.now),
+    },
+    timers: { sweep: 'sweep' },
+  },
+);
