@@ -104,6 +104,11 @@ export function controlRoutes(d: ControlDeps): Route[] {
       const docs = find(d.store, coll, query, { limit: 1000 });
       return { plan: d.store.lastPlan, returned: docs.length };
     }),
+    get('/_emulator/db/plans', () => ({ collections: Object.fromEntries(d.store.planStats) })),
+    post('/_emulator/db/plans/reset', () => {
+      d.store.planStats.clear();
+      return { ok: true };
+    }),
     post('/_emulator/db/drop', (b) => {
       const names: unknown[] = b.all === true ? d.store.collectionNames() : Array.isArray(b.names) ? b.names : [b.name];
       for (const n of names) d.store.dropCollection(str(n, 'name'));

@@ -172,7 +172,7 @@ export function aggregate(store: Store, coll: string, stages: Doc[]): Doc[] {
   return wrap('aggregation failed', () => {
     const agg = new Aggregator(rest as never, {
       ...mingoOptions,
-      collectionResolver: (name: string) => matching(store, name, undefined),
+      collectionResolver: (name: string) => store.all(name),
     });
     return (agg.run(input) as Doc[]).map((d) => clone(d));
   });

@@ -35,6 +35,29 @@ export interface QueryPlan {
   examined: number;
 }
 
+/** How one collection's queries were answered since the last reset (for index coverage checks). */
+export interface PlanStats {
+  id: number;
+  index: number;
+  scan: number;
+  /** Shapes of the queries answered by a full scan (field names and operators), with counts. */
+  scans: Record<string, number>;
+}
+
+const MAX_SCAN_SHAPES = 50;
+
+/** The shape of a query: its top-level fields and the operators used on them, values left out. */
+export function queryShape(query: Doc | undefined): string {
+  const parts = Object.keys(query ?? {})
+    .sort()
+    .map((k) => {
+      const v = (query as Doc)[k];
+      const ops = v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date) && !(v instanceof RegExp) ? Object.keys(v).filter((o) => o.startsWith('$')) : [];
+      return ops.length ? `${k}:${ops.sort().join('|')}` : k;
+    });
+  return `{${parts.join(', ')}}`;
+}
+
 /**
  * The emulator's document store: every collection held in memory for matching speed, every
  * acknowledged write first committed to SQLite (WAL), so it survives `kill -9`.
@@ -48,6 +71,7 @@ export class Store {
   private seqNo = 0;
   private readonly stmts;
   lastPlan: QueryPlan = { kind: 'scan', examined: 0 };
+  readonly planStats = new Map<string, PlanStats>();
 
   constructor(private readonly sqlite: BetterSqlite3.Database) {
     sqlite.exec(`
@@ -211,7 +235,22 @@ export class Store {
     }
     plan.examined = out.length;
     this.lastPlan = plan;
+    this.recordPlan(collName, plan, query);
     return out;
+  }
+
+  private recordPlan(collName: string, plan: QueryPlan, query: Doc | undefined): void {
+    let stats = this.planStats.get(collName);
+    if (!stats) this.planStats.set(collName, (stats = { id: 0, index: 0, scan: 0, scans: {} }));
+    stats[plan.kind]++;
+    if (plan.kind !== 'scan') return;
+    const shape = queryShape(query);
+    if (shape in stats.scans || Object.keys(stats.scans).length < MAX_SCAN_SHAPES) stats.scans[shape] = (stats.scans[shape] ?? 0) + 1;
+  }
+
+  /** Every document of a collection, without recording a plan (aggregation `$lookup` sources). */
+  all(collName: string): Doc[] {
+    return [...this.coll(collName).docs.values()].map((s) => s.doc);
   }
 
   // ---- writes ----
