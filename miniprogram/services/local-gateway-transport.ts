@@ -1,4 +1,5 @@
 import type { EnvConfig } from '../config/env';
+import { rewriteCloudFileIds } from './cloud-file-url';
 import { fromCloudFailure, TransportError, type Transport } from './transport';
 
 /** Must match the emulator's gateway; it takes the caller's identity from these headers. */
@@ -8,7 +9,8 @@ const REQUEST_TIMEOUT_MS = 20000;
 /**
  * Local development: `POST <localBaseUrl>/gateway/functions/<name>` on the emulator. The gateway
  * answers 200 with what `wx.cloud.callFunction` would resolve with (`{result, requestID, errMsg}`)
- * or, when the function failed, with `{errCode, errMsg}`.
+ * or, when the function failed, with `{errCode, errMsg}`. File ids in the result become emulator
+ * storage URLs (see cloud-file-url.ts).
  */
 export function localGatewayTransport(env: Pick<EnvConfig, 'localBaseUrl' | 'devOpenid'>): Transport {
   return ({ name, data }) =>
@@ -25,7 +27,7 @@ export function localGatewayTransport(env: Pick<EnvConfig, 'localBaseUrl' | 'dev
             return;
           }
           const answer = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
-          if (answer.errMsg === 'cloud.callFunction:ok') resolve(answer.result);
+          if (answer.errMsg === 'cloud.callFunction:ok') resolve(rewriteCloudFileIds(answer.result, env.localBaseUrl));
           else reject(fromCloudFailure(answer));
         },
         fail: (failure) => reject(new TransportError('NETWORK', failure.errMsg)),

@@ -1,11 +1,11 @@
 import { ENV } from '../../miniprogram/config/env';
 import { callFunction, setTransport } from '../../miniprogram/services/cloud';
-import { CATALOG_ACTIONS, FUNCTIONS } from '../../miniprogram/services/contracts';
+import { ACTIONS, FUNCTIONS } from '../../miniprogram/services/contracts';
 import { TransportError } from '../../miniprogram/services/transport';
 import { homeFeed } from './fixtures/catalog';
 import { fail, ok, stubTransport } from './support/stub-transport';
 
-const callHome = () => callFunction(FUNCTIONS.catalog, CATALOG_ACTIONS.home, {});
+const callHome = () => callFunction(FUNCTIONS.catalog, ACTIONS.catalog.home, {});
 
 describe('callFunction', () => {
   beforeEach(() => {

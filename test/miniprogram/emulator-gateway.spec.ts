@@ -53,7 +53,7 @@ it('shows the error state when the function crashes', async () => {
 
   await page.waitFor(() => page.data.status !== 'loading');
 
-  expect(page.text('.category__error')).toContain('服务暂时不可用，请稍后重试');
+  expect(page.text('.page-error')).toContain('服务暂时不可用，请稍后重试');
   expect(console.warn).toHaveBeenCalledWith(expect.stringContaining('catalog.categories failed (FUNCTION_FAILED)'), expect.objectContaining({ message: expect.stringContaining('-504002') }));
 });
 
@@ -63,5 +63,5 @@ it('shows the network error when nothing listens at the gateway address', async 
 
   await page.waitFor(() => page.data.status !== 'loading');
 
-  expect(page.text('.cart__error')).toContain('网络开小差了');
+  expect(page.text('.page-error')).toContain('网络开小差了');
 });

@@ -1,4 +1,4 @@
-import { formatFen } from '../../miniprogram/services/format';
+import { formatFen, formatYuan, parseYuanToFen } from '../../miniprogram/services/format';
 
 describe('formatFen', () => {
   it.each([
@@ -30,4 +30,36 @@ describe('formatFen', () => {
       expect(() => formatFen(fen)).toThrow(RangeError);
     },
   );
+});
+
+describe('formatYuan', () => {
+  it.each([
+    [1230, '12.30'],
+    [5, '0.05'],
+    [0, '0.00'],
+  ])('formats %i fen as %s for a price input', (fen, text) => {
+    expect(formatYuan(fen)).toBe(text);
+  });
+
+  it('rejects a fraction of a fen', () => {
+    expect(() => formatYuan(1.5)).toThrow(RangeError);
+  });
+});
+
+describe('parseYuanToFen', () => {
+  it.each([
+    ['12', 1200],
+    ['12.', 1200],
+    ['12.5', 1250],
+    ['12.30', 1230],
+    [' 0.07 ', 7],
+    ['0.1', 10],
+    ['19.99', 1999],
+  ])('reads %p as %i fen, digit by digit', (text, fen) => {
+    expect(parseYuanToFen(text)).toBe(fen);
+  });
+
+  it.each(['', '-1', '1.234', 'abc', '1,000', '.5', '1e3'])('refuses %p', (text) => {
+    expect(parseYuanToFen(text)).toBeNull();
+  });
 });

@@ -1,11 +1,74 @@
 import { DEV_OVERRIDE_STORAGE_KEY, ENV } from '../../miniprogram/config/env';
+import { profile } from './fixtures/user';
 import { loadPage } from './support/load-page';
+import { deferred, fail, ok, stubTransport } from './support/stub-transport';
+
+const ME = 'pages/me/index';
+
+const meAnswers = (over: Record<string, unknown> = {}) =>
+  stubTransport({
+    'user.signIn': ok(profile),
+    'order.counts': ok({ pending_payment: 2, paid: 0, shipped: 1 }),
+    'coupon.counts': ok({ unused: 3 }),
+    ...over,
+  });
 
 describe('me page', () => {
-  it('shows the dev identity in local mode and opens the dev menu', async () => {
-    const page = await loadPage('pages/me/index');
+  beforeEach(() => {
+    jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+  });
+
+  it('signs in and shows the profile, order counts and coupons', async () => {
+    const signedIn = deferred<unknown>();
+    const transport = meAnswers({ 'user.signIn': () => signedIn.promise });
+    const page = await loadPage(ME, { transport });
+    expect(page.exists('.page-loading')).toBe(true);
+
+    signedIn.resolve(ok(profile));
+    await page.settle();
+
+    expect(transport.calls.map((call) => `${call.name}.${call.data.action}`).sort()).toEqual(['coupon.counts', 'order.counts', 'user.signIn']);
+    expect(page.text('.me__name')).toBe('小林');
+    expect(page.texts('.me__order-entry')).toEqual(['2待付款', '待发货', '1待收货', '已完成']);
+    expect(page.text('.me__coupons')).toContain('3张可用');
+  });
+
+  it('opens orders by state, coupons, the coupon centre and addresses', async () => {
+    const page = await loadPage(ME, { transport: meAnswers() });
+
+    await page.tap(page.findAll('.me__order-entry')[2]!);
+    expect(wx.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/order/list/index?status=shipped' });
+    await page.tap('.me__all-orders');
+    expect(wx.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/order/list/index?status=all' });
+    await page.tap('.me__coupons');
+    expect(wx.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/coupon/mine/index' });
+    await page.tap('.me__coupon-center');
+    expect(wx.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/coupon/center/index' });
+    await page.tap('.me__addresses');
+    expect(wx.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/user/addresses/index' });
+  });
+
+  it('calls a nameless shopper 微信用户 and shows no badges when the counts fail', async () => {
+    const page = await loadPage(ME, { transport: meAnswers({ 'user.signIn': ok({ ...profile, nickname: '' }), 'order.counts': fail('INTERNAL', 'x'), 'coupon.counts': fail('INTERNAL', 'x') }) });
 
     expect(page.text('.me__name')).toBe('微信用户');
+    expect(page.texts('.me__order-entry')).toEqual(['待付款', '待发货', '待收货', '已完成']);
+    expect(page.text('.me__coupons')).toBe('我的优惠券');
+  });
+
+  it('shows the sign-in error with a retry, the entries still usable', async () => {
+    const answers = [fail('NETWORK', '网络开小差了，请检查网络后重试'), ok(profile)];
+    const page = await loadPage(ME, { transport: meAnswers({ 'user.signIn': () => answers.shift() }) });
+
+    expect(page.text('.page-error')).toContain('网络开小差了');
+    expect(page.findAll('.me__order-entry')).toHaveLength(4);
+    await page.tap('.page-retry');
+    expect(page.text('.me__name')).toBe('小林');
+  });
+
+  it('shows the dev identity in local mode and opens the dev menu', async () => {
+    const page = await loadPage(ME, { transport: meAnswers() });
+
     expect(page.text('.me__dev-identity')).toContain('顾客（dev-shopper-1）');
     await page.tap('.me__dev-identity');
 
@@ -13,7 +76,7 @@ describe('me page', () => {
   });
 
   it('shows the identity chosen in the dev menu when it comes back', async () => {
-    const page = await loadPage('pages/me/index');
+    const page = await loadPage(ME, { transport: meAnswers() });
 
     wx.setStorageSync(DEV_OVERRIDE_STORAGE_KEY, { devOpenid: 'dev-merchant-1' });
     await page.lifecycle('onShow');
@@ -22,7 +85,7 @@ describe('me page', () => {
   });
 
   it('has no dev menu in cloud mode', async () => {
-    const page = await loadPage('pages/me/index', { show: false });
+    const page = await loadPage(ME, { show: false, transport: meAnswers() });
     const env = page.moduleOf<{ ENV: { mode: string } }>('config/env').ENV;
     env.mode = 'cloud';
     try {
@@ -47,7 +110,7 @@ describe('dev identity page', () => {
     ]);
     expect(page.data.devOpenid).toBe('dev-shopper-1');
 
-    await page.tap(page.findAll('.dev-identity__options >>> .t-radio')[2]);
+    await page.tap(page.findAll('.dev-identity__options >>> .t-radio')[2]!);
 
     expect(wx.getStorageSync(DEV_OVERRIDE_STORAGE_KEY)).toEqual({ devOpenid: 'dev-admin-1' });
     expect(page.data.devOpenid).toBe('dev-admin-1');

@@ -1,15 +1,30 @@
 import type { CategoryNode } from '../../services/contracts';
 import { fetchCategories } from '../../services/catalog';
 import { takePendingCategoryId } from '../../shared/category-intent';
+import type { DatasetEvent, DetailEvent } from '../../shared/events';
 import type { PageStatus } from '../../shared/page-status';
+import { ROUTES } from '../../shared/routes';
+import { toSections, type CategorySection } from './view-model';
+
+type CategoryTap = DatasetEvent<{ id?: string; name?: string }>;
+
+/** Top categories only (id and name) go to the view; the active one's children are laid out apart. */
+interface TopCategory {
+  id: string;
+  name: string;
+}
+
+/** The full tree stays out of `data`: only what is on screen crosses to the view layer. */
+const trees = new WeakMap<object, CategoryNode[]>();
 
 Component({
   data: {
     status: 'loading' as PageStatus,
     errorMessage: '',
-    categories: [] as CategoryNode[],
+    categories: [] as TopCategory[],
     activeId: '',
-    activeChildren: [] as CategoryNode['children'],
+    activeName: '',
+    sections: [] as CategorySection[],
   },
 
   methods: {
@@ -26,16 +41,22 @@ Component({
       void this.load();
     },
 
-    onSideBarChange(event: WechatMiniprogram.CustomEvent<{ value: string }>) {
+    onSideBarChange(event: DetailEvent<{ value: string }>) {
       this.select(event.detail.value);
+    },
+
+    /** Opens the search page on a category. */
+    onCategoryTap(event: CategoryTap) {
+      const { id, name } = event.currentTarget.dataset;
+      if (id) void wx.navigateTo({ url: ROUTES.search({ categoryId: id, title: name ?? '' }) });
     },
 
     /** Selects a category; an unknown id (e.g. from before a reload) falls back to the first. */
     select(categoryId: string) {
-      const { categories } = this.data;
-      const active = categories.find((category) => category.id === categoryId) ?? categories[0];
-      if (active) this.setData({ activeId: active.id, activeChildren: active.children });
-      else this.setData({ activeId: categoryId, activeChildren: [] });
+      const tree = trees.get(this) ?? [];
+      const active = tree.find((category) => category.id === categoryId) ?? tree[0];
+      if (active) this.setData({ activeId: active.id, activeName: active.name, sections: toSections(active) });
+      else this.setData({ activeId: categoryId, activeName: '', sections: [] });
     },
 
     async load(): Promise<void> {
@@ -46,7 +67,12 @@ Component({
         return;
       }
       const { categories } = result.data;
-      this.setData({ status: categories.length ? 'ready' : 'empty', errorMessage: '', categories });
+      trees.set(this, categories);
+      this.setData({
+        status: categories.length ? 'ready' : 'empty',
+        errorMessage: '',
+        categories: categories.map(({ id, name }) => ({ id, name })),
+      });
       this.select(this.data.activeId);
     },
   },

@@ -105,6 +105,11 @@ export interface LoadedPage {
   exists(selector: string): boolean;
   /** Taps the first match of a selector, or a node from `findAll`, and settles. */
   tap(target: string | SimNode): Promise<void>;
+  /**
+   * Makes a component (e.g. a TDesign one) emit `eventName` with `detail`, as it does on user input
+   * that jsdom cannot play (typing into t-input, confirming t-search), and settles.
+   */
+  trigger(target: string | SimNode, eventName: string, detail?: unknown): Promise<void>;
   /** Calls a lifecycle method such as `onShow` or `onPullDownRefresh`, then settles. */
   lifecycle(name: string, ...args: unknown[]): Promise<void>;
   /** Lets pending promises and timers run, then checks that every TDesign tag rendered. */
@@ -195,6 +200,14 @@ export async function loadPage(pagePath: string, options: LoadPageOptions = {}):
       const node = typeof target === 'string' ? find(target) : target;
       if (!node) throw new Error(`${pagePath}: nothing to tap at ${String(target)}`);
       tappable(node).dispatchEvent('tap');
+      await settle();
+    },
+    async trigger(target, eventName, detail = {}) {
+      const node = typeof target === 'string' ? find(target) : target;
+      if (!node) throw new Error(`${pagePath}: nothing to trigger ${eventName} on at ${String(target)}`);
+      const component = node.instance as { triggerEvent?: (name: string, detail: unknown) => void } | undefined;
+      if (typeof component?.triggerEvent !== 'function') throw new Error(`${pagePath}: ${String(target)} is not a component`);
+      component.triggerEvent(eventName, detail);
       await settle();
     },
     async lifecycle(name, ...args) {

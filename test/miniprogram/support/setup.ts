@@ -54,6 +54,15 @@ Object.assign(globals.wx, {
   hideLoading: succeeding('hideLoading'),
   showModal: succeeding('showModal'),
   stopPullDownRefresh: succeeding('stopPullDownRefresh'),
+  setNavigationBarTitle: succeeding('setNavigationBarTitle'),
+  previewImage: succeeding('previewImage'),
+  // The WeChat Pay sheet: a test says what the shopper does (mockImplementationOnce); by default
+  // the sheet fails, so a test that forgot fails visibly.
+  requestPayment: jest.fn((options: CallbackOptions) => {
+    const error = { errMsg: 'requestPayment:fail not stubbed in this test' };
+    options.fail?.(error);
+    options.complete?.(error);
+  }),
   // Storage keeps values (as JSON, like the real one) and starts empty in every test.
   getStorageSync: jest.fn((key: string) => (storage.has(key) ? clone(storage.get(key)) : '')),
   setStorageSync: jest.fn((key: string, value: unknown) => void storage.set(key, clone(value))),
