@@ -4,7 +4,9 @@
  * functions into it, loads the demo platform on first run, prints a line containing `ready` with
  * the addresses, and keeps serving until Ctrl-C / SIGTERM.
  *
- * Options (environment): PORT (default 9000), DATA_DIR (default .data/emulator), WORKERS (default 4),
+ * It also serves the browser preview of the mini-program (preview/README.md) on PREVIEW_PORT (9100).
+ *
+ * Options (environment): PORT (default 9000), PREVIEW_PORT (default 9100), DATA_DIR (default .data/emulator), WORKERS (default 4),
  * RESET=1 to wipe the data folder first.
  */
 import { execFileSync } from 'node:child_process';
@@ -12,6 +14,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { deployLocal, ROOT } from './lib/deploy-local';
 import { seedDemo } from './demo/seed-demo';
+import { type RunningPreview, startPreview } from '../preview/server';
 
 async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 9000);
@@ -30,11 +33,13 @@ async function main(): Promise<void> {
       if (event.endsWith('error') || event === 'timer_fired') console.log(`[emulator] ${event} ${detail ? JSON.stringify(detail) : ''}`);
     },
   });
+  let preview: RunningPreview | undefined;
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     console.log(`[start] ${signal}: stopping`);
+    await preview?.close();
     await emulator.stop();
     process.exit(0);
   };
@@ -47,7 +52,8 @@ async function main(): Promise<void> {
   const cloud = connectSdk(`${url}/admin`);
   const seeded = await seedDemo({ db: cloud.database(), cloud, log: (m) => console.log(`[demo-data] ${m}`) });
   console.log(seeded.skipped ? '[start] demo data already loaded' : `[start] demo data loaded: ${seeded.shops} shops, ${seeded.goods} goods, ${seeded.skus} SKUs, ${seeded.coupons} coupons, ${seeded.images} images`);
-  console.log(`[start] ready: CloudBase API ${url}/admin | function gateway ${url}/gateway/functions/<name> | control ${url}/_emulator/health | data ${path.relative(ROOT, dataDir)}`);
+  preview = await startPreview({ emulatorUrl: url, port: Number(process.env.PREVIEW_PORT ?? 9100), host: process.env.PREVIEW_HOST, log: (message: string) => console.log(`[preview] ${message}`) });
+  console.log(`[start] ready: preview ${preview.url} | CloudBase API ${url}/admin | function gateway ${url}/gateway/functions/<name> | control ${url}/_emulator/health | data ${path.relative(ROOT, dataDir)}`);
 }
 
 main().catch((e) => {

@@ -51,7 +51,13 @@ export async function startEmulator(opts: StartOptions = {}): Promise<RunningEmu
     proc.stdout!.on('data', check);
     proc.once('exit', (code) => reject(new Error(`emulator exited with ${code}:\n${out}`)));
   });
-  const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
+  // a data folder the harness made is removed once the emulator is gone
+  const exited = new Promise<number | null>((resolve) =>
+    proc.once('exit', (code) => {
+      if (!opts.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+      resolve(code);
+    }),
+  );
   return {
     url,
     adminUrl: `${url}/admin`,

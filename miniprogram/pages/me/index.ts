@@ -21,7 +21,7 @@ interface OrderEntry {
 const ORDER_ENTRIES: OrderEntry[] = [
   { status: 'pending_payment', label: '待付款', icon: 'wallet', count: 0 },
   { status: 'paid', label: '待发货', icon: 'shop', count: 0 },
-  { status: 'shipped', label: '待收货', icon: 'deliver', count: 0 },
+  { status: 'shipped', label: '待收货', icon: 'location', count: 0 },
   { status: 'completed', label: '已完成', icon: 'check-circle', count: 0 },
 ];
 
