@@ -4,6 +4,7 @@
  * Each workload runs a fixed number of operations at a fixed concurrency; we report throughput and
  * latency percentiles. Figures depend on the machine: compare runs on the same one.
  */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -52,6 +53,24 @@ async function measure(workload: string, ops: number, concurrency: number, op: (
   return fig;
 }
 
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+interface PackageSizes {
+  compileMs: number;
+  files: number;
+  total: number;
+  packages: Record<string, number>;
+  budgets: { main: number; subpackage: number };
+  over: string[];
+}
+
+/** Sizes of the main package and subpackages from scripts/package-size.js (its own process: it never exits by itself). */
+function measurePackages(): PackageSizes {
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts/package-size.js')], { cwd: ROOT, encoding: 'utf8', timeout: 300_000 });
+  if (r.status !== 0) throw new Error(`package-size failed: ${r.stderr}`);
+  return JSON.parse(r.stdout.slice(r.stdout.indexOf('{'))) as PackageSizes;
+}
+
 async function main(): Promise<void> {
   const emu = await startEmulator({ timers: false, workers: 2 });
   try {
@@ -98,8 +117,10 @@ async function main(): Promise<void> {
       ),
     );
 
+    const packages = measurePackages();
     const result = {
       date: new Date().toISOString(),
+      packages,
       machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version },
       figures,
     };
@@ -114,6 +135,15 @@ async function main(): Promise<void> {
       '| workload | ops | concurrency | ops/s | p50 ms | p99 ms | max ms | note |',
       '|---|---|---|---|---|---|---|---|',
       ...figures.map((f) => `| ${f.workload} | ${f.ops} | ${f.concurrency} | ${f.opsPerSec} | ${f.p50Ms} | ${f.p99Ms} | ${f.maxMs} | ${f.note ?? ''} |`),
+      '',
+      '## Mini-program packages',
+      '',
+      `Offline miniprogram-ci compile as an upload makes it (TypeScript, minified JS/WXML/WXSS, unused files ignored), ${packages.files} files in ${packages.compileMs} ms. Budgets: main ${kb(packages.budgets.main)}, each subpackage ${kb(packages.budgets.subpackage)}.`,
+      '',
+      '| package | size |',
+      '|---|---|',
+      ...Object.entries(packages.packages).map(([name, size]) => `| ${name === '__main__' ? 'main' : name} | ${kb(size)} |`),
+      `| total | ${kb(packages.total)} |`,
       '',
     ].join('\n');
     const extra = fs.existsSync(RESULTS_MD) ? fs.readFileSync(RESULTS_MD, 'utf8').split('<!-- other figures -->')[1] : undefined;
