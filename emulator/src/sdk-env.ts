@@ -20,11 +20,12 @@ export function sdkEnv(adminUrl: string, env = 'local-env'): Record<string, stri
  * Points this process's wx-server-sdk at the emulator and returns it, initialised. Scripts and
  * tests call it once per process, before anything else requires the SDK.
  */
-export function connectSdk(adminUrl: string, opts: { env?: string; openid?: string; source?: string } = {}): any {
+export function connectSdk(adminUrl: string, opts: { env?: string; openid?: string; source?: string; extraEnv?: Record<string, string> } = {}): any {
   Object.assign(process.env, sdkEnv(adminUrl, opts.env), {
     TCB_SOURCE: opts.source ?? 'scf',
     WX_CONTEXT_KEYS: 'WX_OPENID',
     ...(opts.openid ? { WX_OPENID: opts.openid } : {}),
+    ...opts.extraEnv,
   });
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const cloud = require('wx-server-sdk');

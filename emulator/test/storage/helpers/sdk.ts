@@ -1,4 +1,5 @@
 import type fs from 'node:fs';
+import { connectSdk } from '../../../src/sdk-env';
 import { ENV } from './storage-server';
 
 /** One file of a `getTempFileURL` / `deleteFile` answer, as wx-server-sdk returns it. */
@@ -31,21 +32,7 @@ export interface SdkError extends Error {
  * its own module registry and `process.env`.
  */
 export function loadSdk(adminUrl: string): CloudStorageSdk {
-  Object.assign(process.env, {
-    TCB_CONTEXT_CNFG: JSON.stringify({ URL: adminUrl }),
-    TENCENTCLOUD_SECRETID: 'x',
-    TENCENTCLOUD_SECRETKEY: 'y',
-    TENCENTCLOUD_RUNENV: 'SCF',
-    SCF_NAMESPACE: ENV,
-    TENCENTCLOUD_REGION: 'ap-shanghai',
-    TCB_CONTEXT_KEYS: 'TCB_ENV,TCB_SOURCE',
-    TCB_ENV: ENV,
-    WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID',
-    WX_OPENID: 'o1',
-  });
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const cloud = require('wx-server-sdk');
-  cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV });
+  const cloud = connectSdk(adminUrl, { env: ENV, openid: 'o1', extraEnv: { WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID' } });
   return cloud as CloudStorageSdk;
 }
 

@@ -1,3 +1,4 @@
+import { connectSdk } from '../../../src/sdk-env';
 import { ENV } from './harness';
 
 /** What `cloud.cloudPay.<api>()` resolves with: WeChat Pay's answer in camelCase, plus errCode/errMsg. */
@@ -26,23 +27,11 @@ export interface SdkError extends Error {
  * `WX_API_TOKEN`. Call once per test file: jest gives each file its own module registry and env.
  */
 export function loadSdk(adminUrl: string, extraEnv: Record<string, string> = {}): WxSdk {
-  Object.assign(process.env, {
-    TCB_CONTEXT_CNFG: JSON.stringify({ URL: adminUrl }),
-    TENCENTCLOUD_SECRETID: 'x',
-    TENCENTCLOUD_SECRETKEY: 'y',
-    TENCENTCLOUD_RUNENV: 'SCF',
-    SCF_NAMESPACE: ENV,
-    TENCENTCLOUD_REGION: 'ap-shanghai',
-    TCB_CONTEXT_KEYS: 'TCB_ENV,TCB_SOURCE',
-    TCB_ENV: ENV,
-    WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID',
-    WX_OPENID: 'oCallerOpenid000000000000000',
-    WX_APPID: 'wx0000000000000000',
-    ...extraEnv,
+  const cloud = connectSdk(adminUrl, {
+    env: ENV,
+    openid: 'oCallerOpenid000000000000000',
+    extraEnv: { WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID', WX_APPID: 'wx0000000000000000', ...extraEnv },
   });
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const cloud = require('wx-server-sdk');
-  cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV });
   return cloud as WxSdk;
 }
 
