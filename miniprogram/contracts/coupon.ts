@@ -2,7 +2,8 @@ import type { NoPayload, Page, PageRequest } from './common';
 
 export type CouponKind = 'fixed' | 'threshold' | 'percent';
 
-export interface CouponTemplateView {
+/** What a coupon looks like on a ticket, whether still claimable or already held. */
+export interface CouponFace {
   id: string;
   title: string;
   kind: CouponKind;
@@ -14,6 +15,9 @@ export interface CouponTemplateView {
   maxDiscountFen?: number;
   issuer: { type: 'platform' } | { type: 'shop'; shopId: string; shopName: string };
   scopeText: string;
+}
+
+export interface CouponTemplateView extends CouponFace {
   /** Human description of the validity, e.g. "领取后7天内有效". */
   validityText: string;
   claimEndAt: number;
@@ -26,17 +30,8 @@ export interface CouponTemplateView {
 
 export type UserCouponStatus = 'unused' | 'locked' | 'used' | 'expired';
 
-export interface UserCouponView {
-  id: string;
+export interface UserCouponView extends CouponFace {
   templateId: string;
-  title: string;
-  kind: CouponKind;
-  amountFen?: number;
-  thresholdFen?: number;
-  percent?: number;
-  maxDiscountFen?: number;
-  issuer: { type: 'platform' } | { type: 'shop'; shopId: string; shopName: string };
-  scopeText: string;
   status: UserCouponStatus;
   validFrom: number;
   validTo: number;

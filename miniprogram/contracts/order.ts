@@ -89,18 +89,8 @@ export interface CreateOrderResult {
   payDeadline: number;
 }
 
-export interface OrderLine {
-  skuId: string;
-  goodsId: string;
-  title: string;
-  coverUrl: string;
-  specText: string;
-  unitPriceFen: number;
-  quantity: number;
-  goodsFen: number;
-  discountFen: number;
-  payFen: number;
-}
+/** A line of a placed order: what the quote said, frozen when the order was created. */
+export type OrderLine = QuoteLine;
 
 export interface OrderSummary {
   id: string;
