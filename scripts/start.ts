@@ -30,7 +30,8 @@ async function main(): Promise<void> {
     functionsDir: path.join(ROOT, 'cloudfunctions'),
     workers: Number(process.env.WORKERS ?? 4),
     log: (event: string, detail?: Record<string, unknown>) => {
-      if (event.endsWith('error') || event === 'timer_fired') console.log(`[emulator] ${event} ${detail ? JSON.stringify(detail) : ''}`);
+      // timers fire every minute: report only the ones that failed
+      if (event.endsWith('error') || (event === 'timer_fired' && detail?.ok === false)) console.log(`[emulator] ${event} ${detail ? JSON.stringify(detail) : ''}`);
     },
   });
   let preview: RunningPreview | undefined;

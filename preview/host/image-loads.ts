@@ -42,6 +42,14 @@ async function fetchImage(src: string): Promise<Buffer> {
   return fs.promises.readFile(file);
 }
 
+/** Every `<image>` under `root`, including those inside components' shadow trees (TDesign's t-image). */
+function* imagesUnder(root: Element | ShadowRoot): Generator<Element> {
+  for (const element of root.querySelectorAll('*')) {
+    if (element.tagName.toLowerCase() === 'wx-image') yield element;
+    if (element.shadowRoot) yield* imagesUnder(element.shadowRoot);
+  }
+}
+
 export class ImageLoads {
   private readonly seen = new WeakMap<Element, string>();
   private readonly sizes = new Map<string, Promise<ImageSize>>();
@@ -53,7 +61,7 @@ export class ImageLoads {
 
   /** Starts the load of every image under `root` whose source it has not seen yet. */
   scan(root: Element): void {
-    for (const element of root.querySelectorAll('wx-image')) {
+    for (const element of imagesUnder(root)) {
       const src = String(templateAttr(element, 'src') ?? '');
       if (!src || this.seen.get(element) === src) continue;
       this.seen.set(element, src);
