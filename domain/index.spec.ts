@@ -19,6 +19,11 @@ describe('domain/index', () => {
       'evaluateCoupon',
       'MAX_LINE_QUANTITY', 'priceCheckout', 'shippingFor', 'suggestBestCoupons',
       'expandSkus', 'validateSpecs', 'specProblems', 'specText', 'skuKey', 'availableValues', 'findSku', 'MAX_SPEC_DIMENSIONS', 'MAX_SKUS',
+      'BPS_DENOMINATOR', 'isBps', 'assertCommissionRates', 'commissionBpsFor', 'commissionAt', 'commissionFor',
+      'LEDGER_ACCOUNTS', 'LEDGER_ENTRY_KINDS', 'assertLedgerEntry', 'sumEntries', 'accountTotal', 'balanceOf', 'statementOf', 'checkUniqueIds',
+      'assertSettlementOrder', 'settlementSplit', 'reversedShare', 'remainingShare',
+      'AFTER_SALE_WINDOW_DAYS', 'settlementDueAt', 'isSettlementDue', 'isSettled', 'refundedFenOf', 'settleOrder', 'refundOrder',
+      'withdrawalMachine', 'WITHDRAWAL_STATES', 'requestWithdrawal', 'approveWithdrawal', 'markWithdrawalPaid', 'rejectWithdrawal',
     ];
     const missing = expected.filter((name) => !(name in domain));
     expect(missing).toEqual([]);

@@ -28,3 +28,11 @@ export * from './pricing/quote';
 export * from './pricing/suggest-best-coupons';
 
 export * from './catalog/sku-matrix';
+
+export * from './ledger/commission';
+export * from './ledger/ledger-entry';
+export * from './ledger/settlement-split';
+export * from './ledger/settle-order';
+export * from './ledger/refund-order';
+export * from './ledger/withdrawal-machine';
+export * from './ledger/withdrawal';

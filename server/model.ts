@@ -2,7 +2,7 @@
  * TypeScript shapes of the stored documents; database/schema/*.json is the authority (every
  * write is validated against it) and these types mirror it for the compiler.
  */
-import type { OrderStatus, PaymentStatus, UserCouponStatus, CouponKind } from '../miniprogram/contracts';
+import type { OrderStatus, PaymentStatus, UserCouponStatus, CouponKind, ShopApplicationStatus, ShopRole } from '../miniprogram/contracts';
 
 export interface AddressFields {
   name: string;
@@ -254,6 +254,30 @@ export interface BannerDoc {
   updatedAt: Date;
 }
 
+/** What a WeChat user may do besides shopping (keyed by OPENID); see server/auth.ts. */
+export interface RolesDoc {
+  _id: string;
+  platformAdmin: boolean;
+  shops: Array<{ shopId: string; role: ShopRole }>;
+  updatedAt: Date;
+}
+
+export interface ShopApplicationDoc {
+  _id: string;
+  openid: string;
+  shopName: string;
+  contactName: string;
+  phone: string;
+  licenseFileId: string;
+  status: ShopApplicationStatus;
+  reason?: string;
+  reviewerOpenid?: string;
+  shopId?: string;
+  createdAt: Date;
+  updatedAt: Date;
+  reviewedAt?: Date;
+}
+
 export interface DocTypes {
   users: UserDoc;
   addresses: AddressDoc;
@@ -269,4 +293,6 @@ export interface DocTypes {
   user_coupons: UserCouponDoc;
   coupon_claims: CouponClaimDoc;
   banners: BannerDoc;
+  roles: RolesDoc;
+  shop_applications: ShopApplicationDoc;
 }

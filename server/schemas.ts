@@ -12,6 +12,8 @@ import goods from '../database/schema/goods.json';
 import orders from '../database/schema/orders.json';
 import payments from '../database/schema/payments.json';
 import refunds from '../database/schema/refunds.json';
+import roles from '../database/schema/roles.json';
+import shop_applications from '../database/schema/shop_applications.json';
 import shops from '../database/schema/shops.json';
 import skus from '../database/schema/skus.json';
 import user_coupons from '../database/schema/user_coupons.json';
@@ -28,6 +30,8 @@ export const SCHEMAS = {
   orders,
   payments,
   refunds,
+  roles,
+  shop_applications,
   shops,
   skus,
   user_coupons,

@@ -9,6 +9,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { userCouponMachine } from '../coupon/user-coupon-machine';
+import { withdrawalMachine } from '../ledger/withdrawal-machine';
 import { orderMachine } from '../order/order-machine';
 import { paymentMachine } from '../payment/payment-machine';
 import { refundMachine } from '../refund/refund-machine';
@@ -21,7 +22,7 @@ const START = '<!-- machines:start -->';
 const END = '<!-- machines:end -->';
 
 /** The machines rendered, in README order. */
-export const MACHINES: ReadonlyArray<StateMachine<string, string>> = [orderMachine, paymentMachine, refundMachine, userCouponMachine];
+export const MACHINES: ReadonlyArray<StateMachine<string, string>> = [orderMachine, paymentMachine, refundMachine, userCouponMachine, withdrawalMachine];
 
 const code = (s: string): string => `\`${s}\``;
 

@@ -1,6 +1,7 @@
 import type { CartApi } from './cart';
 import type { CatalogApi } from './catalog';
 import type { CouponApi } from './coupon';
+import type { MerchantApi } from './merchant';
 import type { OrderApi } from './order';
 import type { PaymentApi } from './payment';
 import type { UserApi } from './user';
@@ -12,6 +13,7 @@ export * from './cart';
 export * from './coupon';
 export * from './order';
 export * from './payment';
+export * from './merchant';
 
 /** Cloud function names: pages and services never spell a function name themselves. */
 export const FUNCTIONS = {
@@ -21,6 +23,7 @@ export const FUNCTIONS = {
   order: 'order',
   payment: 'payment',
   coupon: 'coupon',
+  merchant: 'merchant',
 } as const;
 
 export type FunctionName = (typeof FUNCTIONS)[keyof typeof FUNCTIONS];
@@ -33,6 +36,7 @@ export interface FunctionApi {
   order: OrderApi;
   payment: PaymentApi;
   coupon: CouponApi;
+  merchant: MerchantApi;
 }
 
 function actionNames<N extends FunctionName>(names: ReadonlyArray<keyof FunctionApi[N] & string>): { readonly [A in keyof FunctionApi[N] & string]: A } {
@@ -47,6 +51,7 @@ export const ACTIONS = {
   order: actionNames<'order'>(['quote', 'create', 'list', 'detail', 'cancel', 'confirmReceipt', 'counts']),
   payment: actionNames<'payment'>(['pay', 'status']),
   coupon: actionNames<'coupon'>(['center', 'claim', 'mine', 'counts']),
+  merchant: actionNames<'merchant'>(['apply', 'myApplication', 'listApplications', 'approve', 'reject', 'suspendShop', 'reinstateShop', 'myShops']),
 } as const;
 
 export type ActionName<N extends FunctionName> = keyof FunctionApi[N] & string;
