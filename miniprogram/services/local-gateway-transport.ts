@@ -1,5 +1,5 @@
 import type { EnvConfig } from '../config/env';
-import { rewriteCloudFileIds } from './cloud-file-url';
+import { restoreCloudFileIds, rewriteCloudFileIds } from './cloud-file-url';
 import { fromCloudFailure, TransportError, type Transport } from './transport';
 
 /** Must match the emulator's gateway; it takes the caller's identity from these headers. */
@@ -10,7 +10,7 @@ const REQUEST_TIMEOUT_MS = 20000;
  * Local development: `POST <localBaseUrl>/gateway/functions/<name>` on the emulator. The gateway
  * answers 200 with what `wx.cloud.callFunction` would resolve with (`{result, requestID, errMsg}`)
  * or, when the function failed, with `{errCode, errMsg}`. File ids in the result become emulator
- * storage URLs (see cloud-file-url.ts).
+ * storage URLs, and those URLs become file ids again in later requests (see cloud-file-url.ts).
  */
 export function localGatewayTransport(env: Pick<EnvConfig, 'localBaseUrl' | 'devOpenid'>): Transport {
   return ({ name, data }) =>
@@ -18,7 +18,7 @@ export function localGatewayTransport(env: Pick<EnvConfig, 'localBaseUrl' | 'dev
       wx.request({
         url: `${env.localBaseUrl}/gateway/functions/${encodeURIComponent(name)}`,
         method: 'POST',
-        data,
+        data: restoreCloudFileIds(data),
         timeout: REQUEST_TIMEOUT_MS,
         header: { 'content-type': 'application/json', 'x-wx-openid': env.devOpenid, 'x-wx-appid': LOCAL_APPID },
         success: ({ statusCode, data: body }) => {

@@ -58,6 +58,24 @@ describe('the local gateway transport', () => {
     expect(result.ok && result.data.banners[0]!.imageUrl).toBe(`${ENV.localBaseUrl}/storage/${BUCKET}/banners/spring.jpg`);
   });
 
+  it('sends the file ids back when a page returns the URLs it was given (editing a banner)', async () => {
+    const banner = { id: 'b1', imageUrl: fileId('banners/summer.jpg'), link: { type: 'none' } };
+    const request = wx.request as unknown as jest.Mock;
+    request.mockImplementationOnce((options: WechatMiniprogram.RequestOption) => {
+      options.success?.({ statusCode: 200, data: { result: ok({ items: [banner] }), requestID: 'r1', errMsg: 'cloud.callFunction:ok' } } as never);
+    });
+    const listed = await callFunction(FUNCTIONS.platform, ACTIONS.platform.listBanners, {});
+    const shown = listed.ok ? (listed.data as unknown as { items: Array<typeof banner> }).items[0]! : banner;
+    expect(shown.imageUrl).toBe(`${ENV.localBaseUrl}/storage/${BUCKET}/banners/summer.jpg`);
+
+    request.mockImplementationOnce((options: WechatMiniprogram.RequestOption) => {
+      options.success?.({ statusCode: 200, data: { result: ok({}), requestID: 'r2', errMsg: 'cloud.callFunction:ok' } } as never);
+    });
+    await callFunction(FUNCTIONS.platform, ACTIONS.platform.saveBanner, { ...shown, extra: ['https://example.com/a.png', shown.imageUrl] } as never);
+    const sent = request.mock.calls[request.mock.calls.length - 1]![0].data;
+    expect(sent).toMatchObject({ imageUrl: fileId('banners/summer.jpg'), extra: ['https://example.com/a.png', fileId('banners/summer.jpg')] });
+  });
+
   it('leaves file ids alone in cloud mode, where <image> renders them', async () => {
     const mutableEnv = ENV as { mode: string };
     mutableEnv.mode = 'cloud';

@@ -121,10 +121,56 @@ function formUpload(service: StorageService) {
   };
 }
 
+/** Largest picture a signed-in client may upload through the gateway (WeChat caps cloud uploads far higher; pictures here are small). */
+export const GATEWAY_UPLOAD_MAX_BYTES = 10 * 1024 * 1024;
+
+/**
+ * The client gateway's stand-in for `wx.cloud.uploadFile` in local development:
+ * `POST /gateway/storage/upload`, a `multipart/form-data` body with the field `cloudPath` and the
+ * part `file` (what `wx.uploadFile({name: 'file', formData: {cloudPath}})` sends), the dev identity
+ * in `x-wx-openid`. Grants and accepts the upload in one go, recording the caller as `uploaded_by`,
+ * and answers like `wx.cloud.uploadFile` resolves: `{fileID, statusCode: 200, errMsg}`, or
+ * `{errCode, errMsg}` (HTTP 200 either way, as the function gateway does).
+ */
+function gatewayUpload(service: StorageService) {
+  return async (req: IncomingMessage, res: ServerResponse, _url: URL, body: Buffer): Promise<void> => {
+    const reply = (value: unknown) => {
+      const json = JSON.stringify(value);
+      res.writeHead(200, { ...CORS_HEADERS, 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(json) });
+      res.end(json);
+    };
+    const fail = (message: string) => reply({ errCode: -501007, errMsg: `cloud.uploadFile:fail -501007 invalid parameters. ${message}` });
+    const openid = header(req, 'x-wx-openid');
+    if (!openid) return fail('x-wx-openid header (the dev identity) is required');
+    if (body.length > GATEWAY_UPLOAD_MAX_BYTES) return fail(`the file is over ${GATEWAY_UPLOAD_MAX_BYTES} bytes`);
+    let form: UploadForm;
+    try {
+      form = await parseUploadForm(req.headers, body);
+    } catch (e) {
+      return fail(`the body is not multipart/form-data: ${(e as Error).message}`);
+    }
+    if (!form.file) return fail('the form has no file part');
+    const grant = service.grantUpload(form.fields.cloudPath, openid);
+    if (!grant.ok) return fail(grant.failure);
+    const outcome = await service.acceptUpload({
+      bucket: service.bucket,
+      cloudPath: form.fields.cloudPath!,
+      token: grant.value.token,
+      authorization: grant.value.authorization,
+      cosFileId: grant.value.cosFileId,
+      data: form.file.data,
+      contentType: form.file.mimeType,
+    });
+    if (!outcome.ok) return reply({ errCode: -503003, errMsg: `cloud.uploadFile:fail ${outcome.failure.code} ${outcome.failure.message}` });
+    reply({ fileID: outcome.value.fileId, statusCode: 200, errMsg: 'cloud.uploadFile:ok' });
+  };
+}
+
 /** HTTP routes of the storage module; all need the raw request body, none a parsed one. */
 export function storageRoutes(service: StorageService): Route[] {
   const prefix = `${STORAGE_URL_PREFIX}*`;
   return [
+    { method: 'POST', path: '/gateway/storage/upload', handle: gatewayUpload(service) },
     { method: 'GET', path: prefix, handle: download(service) },
     { method: 'PUT', path: prefix, handle: putUpload(service) },
     { method: 'POST', path: prefix, handle: formUpload(service) },
