@@ -11,6 +11,8 @@ describe('domain/index', () => {
       'unpaidDeadline', 'autoConfirmAt', 'isUnpaidTimedOut', 'isAutoConfirmDue',
       'paymentMachine', 'PAYMENT_STATES', 'paymentCallbackAction',
       'refundMachine', 'REFUND_STATES', 'REFUND_REASON_KINDS', 'refundResultAction', 'checkRefundAmount',
+      'afterSaleMachine', 'AFTER_SALE_STATES', 'AFTER_SALE_TYPES', 'CLOSED_AFTER_SALE_STATES', 'isOpenAfterSale', 'approvalEvent',
+      'lineAllowances', 'maxFenFor', 'afterSaleTypesFor', 'planAfterSale', 'isFullyRefunded',
       'snapshotTerms', 'couponCovers', 'COUPON_KINDS', 'couponKind', 'findCouponKind',
       'fixedCoupon', 'thresholdCoupon', 'percentCoupon',
       'validateTemplate', 'templateProblems', 'MAX_RELATIVE_VALIDITY_DAYS',

@@ -10,6 +10,8 @@ export * from './state-machine';
 export * from './order/order-machine';
 export * from './payment/payment-machine';
 export * from './refund/refund-machine';
+export * from './aftersale/aftersale-machine';
+export * from './aftersale/refundable-lines';
 
 export * from './coupon/coupon-template';
 export type { CouponKindDefinition } from './coupon/coupon-kind';

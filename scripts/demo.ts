@@ -11,6 +11,8 @@ import { ROOT } from './lib/deploy-local';
 const PORT = Number(process.env.PORT ?? 9000);
 const BASE = `http://127.0.0.1:${PORT}`;
 const SHOPPER = `demo-shopper-${Date.now().toString(36)}`;
+/** The platform admin of the demo data (a `roles` document seeded by `npm start`). */
+const ADMIN = 'dev-admin-1';
 const yuan = (fen: number) => `¥${(fen / 100).toFixed(2)}`;
 
 let stepNo = 0;
@@ -83,7 +85,7 @@ function firstInStock(detail: ResultOf<'catalog', 'detail'>) {
   return sku;
 }
 
-async function journey(): Promise<void> {
+async function journey(): Promise<{ addressId: string }> {
   console.log(`shopper ${SHOPPER} on ${BASE}\n`);
   await step('sign in', () => call('user', 'signIn', {}), (p) => `openid ${p.openid}`);
   const home = await step('browse the home screen', () => call('catalog', 'home', {}), (h) => `${h.banners.length} banners, ${h.categories.length} categories, ${h.recommended.length} recommended, ${h.hot.length} hot`);
@@ -140,13 +142,89 @@ async function journey(): Promise<void> {
     if (!unused.items.some((c) => c.id === newUser.id && c.status === 'unused')) throw new Error('the coupon is not back to unused');
     return stockA2;
   }, (s) => `stock ${stockA} -> ${s}, coupon ${newUser.title} unused again`);
+  return { addressId: address.id };
+}
+
+/** Uploads a picture the way the mini-program does in local mode (the emulator's upload gateway). */
+async function upload(openid: string, cloudPath: string): Promise<string> {
+  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+  const form = new FormData();
+  form.append('cloudPath', cloudPath);
+  form.append('file', new Blob([png], { type: 'image/png' }), cloudPath.split('/').pop());
+  const res = await fetch(`${BASE}/gateway/storage/upload`, { method: 'POST', body: form, headers: { 'x-wx-openid': openid } });
+  const body = (await res.json()) as { fileID?: string; errMsg?: string };
+  if (!body.fileID) throw new Error(`upload: ${body.errMsg}`);
+  return body.fileID;
+}
+
+async function until<T>(what: string, get: () => Promise<T>, done: (v: T) => boolean, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await get();
+    if (done(v)) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/**
+ * The merchant side: a new merchant applies and the platform admin approves; the shop lists a
+ * product, the shopper buys it, the shop ships, the shopper asks for a partial refund, the shop
+ * approves it, the order completes and settles after the after-sale window, and the shop withdraws.
+ */
+async function merchantJourney(addressId: string): Promise<void> {
+  const merchant = `demo-merchant-${Date.now().toString(36)}`;
+  console.log(`\nmerchant ${merchant}, platform admin ${ADMIN}\n`);
+  const licence = await step('upload a business licence photo', () => upload(merchant, `licenses/${merchant}.png`), (id) => id);
+  const application = await step('apply to open a shop', () => call('merchant', 'apply', { shopName: '浦江手作茶坊', contactName: '陈晓', phone: '13611112222', licenseFileId: licence }, merchant), (a) => `${a.shopName}: ${a.status}`);
+  const { shop } = await step('the platform admin approves the application', () => call('merchant', 'approve', { applicationId: application.id }, ADMIN), (r) => `shop ${r.shop.id} ${r.shop.status}`);
+  const tree = await call('catalog', 'categories', {});
+  const category = tree.categories[0]!.children[0] ?? tree.categories[0]!;
+  const cover = await upload(merchant, `goods/${merchant}-tea.png`);
+  const goods = await step(`list a product with two SKUs under ${category.name}`, () => call('shop', 'saveGoods', {
+    shopId: shop.id,
+    title: '明前碧螺春 礼盒装',
+    subtitle: '苏州洞庭山 · 当季新茶',
+    images: [cover],
+    categoryId: category.id,
+    specs: [{ name: '规格', values: ['100g', '250g'] }],
+    skus: [
+      { specValues: { 规格: '100g' }, priceFen: 12800, stock: 20, code: 'BLC-100' },
+      { specValues: { 规格: '250g' }, priceFen: 29800, stock: 10, code: 'BLC-250' },
+    ],
+    onShelf: true,
+  }, merchant), (g) => `${g.skus.length} SKUs, ${g.status}`);
+  const sku = (await call('catalog', 'detail', { goodsId: goods.id })).skus.find((s) => s.specText.includes('100g'))!;
+  const items = [{ skuId: sku.id, quantity: 2 }];
+  const quote = await call('order', 'quote', { items, addressId, couponIds: [] });
+  const created = await step('the shopper buys 2 x 100g', () => call('order', 'create', { items, addressId, couponIds: [], requestId: `demo-${Date.now()}-m`, expectedPayFen: quote.payFen }), () => `pays ${yuan(quote.payFen)}`);
+  const orderId = created.orderIds[0]!;
+  await call('payment', 'pay', { paymentId: created.paymentId });
+  await step('pay', () => control('/_emulator/pay/simulate', { outTradeNo: created.paymentId, wait: true }));
+  await step('the shop ships it', () => call('shoporder', 'ship', { shopId: shop.id, orderId, carrier: '顺丰速运', trackingNo: 'SF1400000001' }, merchant), (d) => `${d.status}, ${d.logistics?.carrier ?? ''} ${d.logistics?.trackingNo ?? ''}`);
+  const refundFen = 5000;
+  const request = await step(`the shopper asks for a partial refund of ${yuan(refundFen)} (one box arrived dented)`, () => call('aftersale', 'apply', { orderId, type: 'refund_only', lines: [{ lineIndex: 0, quantity: 1, amountFen: refundFen }], reason: '商品破损', description: '礼盒压坏了一角' }), (a) => a.status);
+  await step('the shop approves the refund', () => call('aftersale', 'approve', { shopId: shop.id, id: request.id }, merchant), (a) => a.status);
+  await step('WeChat Pay refunds it', () => until('the refund', () => call('aftersale', 'detail', { id: request.id }), (a) => a.status === 'refunded'), (a) => `${a.status} ${yuan(a.amountFen)}`);
+  await step('the shopper confirms receipt', () => call('order', 'confirmReceipt', { orderId }), (d) => d.status);
+  await step('7 days pass (the after-sale window closes; the settlement timer runs)', async () => {
+    await control('/_emulator/clock/advance', { ms: 7 * 24 * 3_600_000 + 3_600_000 });
+    return control('/_emulator/timers/fire', { function: 'finance', trigger: 'sweep' });
+  });
+  const balance = await step('the shop sees its balance', () => call('finance', 'balance', { shopId: shop.id }, merchant), (b) => `available ${yuan(b.availableFen)} (paid ${yuan(quote.payFen)} - refund ${yuan(refundFen)} - commission)`);
+  if (balance.availableFen <= 0 || balance.availableFen >= quote.payFen - refundFen) throw new Error(`unexpected balance ${balance.availableFen}`);
+  const { withdrawal } = await step('the shop owner asks to withdraw it all', () => call('finance', 'requestWithdrawal', { shopId: shop.id, amountFen: balance.availableFen }, merchant), (r) => `${r.withdrawal.status} ${yuan(r.withdrawal.amountFen)}`);
+  await step('the platform admin approves the withdrawal', () => call('finance', 'approveWithdrawal', { id: withdrawal.id }, ADMIN), (w) => w.status);
+  await step('and marks it paid with the transfer reference', () => call('finance', 'markWithdrawalPaid', { id: withdrawal.id, reference: `DEMO${Date.now()}` }, ADMIN), (w) => w.status);
+  await step('the shop sees the payout', () => call('finance', 'balance', { shopId: shop.id }, merchant), (b) => `available ${yuan(b.availableFen)}, paid out ${yuan(b.paidOutFen)}`);
 }
 
 async function main(): Promise<void> {
   let child: ChildProcess | undefined;
   if (!(await running())) child = await startMall();
   try {
-    await journey();
+    const { addressId } = await journey();
+    await merchantJourney(addressId);
     console.log(`\ndemo passed: ${stepNo} steps`);
   } finally {
     if (child) {

@@ -53,6 +53,9 @@ async function main(): Promise<void> {
   const cloud = connectSdk(`${url}/admin`);
   const seeded = await seedDemo({ db: cloud.database(), cloud, log: (m) => console.log(`[demo-data] ${m}`) });
   console.log(seeded.skipped ? '[start] demo data already loaded' : `[start] demo data loaded: ${seeded.shops} shops, ${seeded.goods} goods, ${seeded.skus} SKUs, ${seeded.coupons} coupons, ${seeded.images} images`);
+  // No PLATFORM_ADMIN_OPENIDS here: the local platform admin (dev-admin-1) and the demo shop
+  // owners come from `roles` documents the seed writes when missing.
+  if (seeded.roles || seeded.applications) console.log(`[start] demo roles added: ${seeded.roles} roles, ${seeded.applications} shop application(s)`);
   preview = await startPreview({ emulatorUrl: url, port: Number(process.env.PREVIEW_PORT ?? 9100), host: process.env.PREVIEW_HOST, log: (message: string) => console.log(`[preview] ${message}`) });
   console.log(`[start] ready: preview ${preview.url} | CloudBase API ${url}/admin | function gateway ${url}/gateway/functions/<name> | control ${url}/_emulator/health | data ${path.relative(ROOT, dataDir)}`);
 }

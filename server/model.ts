@@ -35,6 +35,9 @@ export interface ShopDoc {
   name: string;
   logoUrl: string;
   description?: string;
+  /** Shown on the shop's home page. */
+  announcement?: string;
+  bannerUrl?: string;
   ownerOpenid: string;
   status: 'active' | 'suspended';
   shipping: { feeFen: number; freeThresholdFen: number | null };
@@ -114,6 +117,10 @@ export interface OrderLineDoc {
   discountFen: number;
   payFen: number;
   categoryIds: string[];
+  /** The part of `discountFen` funded by platform coupons (missing on older orders: 0). */
+  platformDiscountFen?: number;
+  /** Commission rate frozen when the payment succeeded (finance); missing: the default at settlement. */
+  commissionBps?: number;
 }
 
 export interface HistoryEntry {
@@ -152,6 +159,14 @@ export interface OrderDoc {
   refundId?: string;
   /** Set once the stock of a cancelled or closed order went back to its SKUs (guards the release). */
   stockReleasedAt?: Date;
+  /** When the finance timer settled the order into the shop's balance (guards settling twice). */
+  settledAt?: Date;
+  /** Refunds of this order already recorded in the ledger (finance). */
+  ledgerRefundIds?: string[];
+  /** The shop's own note on the order (shoporder.note); never shown to the shopper. */
+  merchantNote?: string;
+  /** What after-sale requests in progress or done hold of each line (see domain/aftersale). */
+  afterSaleClaims?: AfterSaleClaimDoc[];
   history: HistoryEntry[];
 }
 
@@ -191,6 +206,8 @@ export interface RefundDoc {
   updatedAt: Date;
   succeededAt?: Date;
   wxRefundId?: string;
+  /** When the finance sweep recorded the succeeded refund in the ledger. */
+  ledgerAt?: Date;
 }
 
 export type Issuer = { type: 'platform' } | { type: 'shop'; shopId: string };
@@ -278,6 +295,108 @@ export interface ShopApplicationDoc {
   reviewedAt?: Date;
 }
 
+/** A one-time staff invitation; `_id` is the code (see cloudfunctions/shop). */
+export interface ShopInviteDoc {
+  _id: string;
+  shopId: string;
+  role: 'staff';
+  createdBy: string;
+  status: 'open' | 'used';
+  usedBy?: string;
+  createdAt: Date;
+  expiresAt: Date;
+  usedAt?: Date;
+}
+
+export interface AfterSaleClaimDoc {
+  afterSaleId: string;
+  lineIndex: number;
+  quantity: number;
+  amountFen: number;
+}
+
+export type AfterSaleStatus = 'requested' | 'awaiting_return' | 'returning' | 'refunding' | 'refunded' | 'rejected' | 'cancelled';
+
+/** A shopper's after-sale request on lines of one order (cloudfunctions/aftersale). */
+export interface AfterSaleDoc {
+  _id: string;
+  orderId: string;
+  paymentId: string;
+  shopId: string;
+  openid: string;
+  type: 'refund_only' | 'return_refund';
+  lines: Array<{ lineIndex: number; skuId: string; goodsId?: string; title?: string; specText?: string; coverUrl?: string; quantity: number; amountFen: number }>;
+  /** Shipping refunded with this request (only when it empties an unshipped order). */
+  shippingFen: number;
+  amountFen: number;
+  reason: string;
+  description: string;
+  photos: string[];
+  status: AfterSaleStatus;
+  rejectReason?: string;
+  shopNote?: string;
+  returnLogistics?: { carrier: string; trackingNo: string };
+  refundId?: string;
+  /** Whether the stock of the lines goes back on refund (set on approval or confirmed return). */
+  restocked?: boolean;
+  /** Set once the stock went back (guards the put-back). */
+  restockedAt?: Date;
+  history: HistoryEntry[];
+  createdAt: Date;
+  updatedAt: Date;
+  refundedAt?: Date;
+}
+
+/** One immutable ledger entry (domain/ledger/ledger-entry.ts); `_id` is the entry's deterministic id. */
+export interface LedgerEntryDoc {
+  _id: string;
+  kind: 'order_settled' | 'refund' | 'withdrawal_requested' | 'withdrawal_paid' | 'withdrawal_rejected';
+  account: 'shop_available' | 'shop_withdrawing' | 'shop_paid_out' | 'platform_commission' | 'platform_subsidy' | 'shopper_refund';
+  shopId: string;
+  paymentId?: string;
+  orderId?: string;
+  refundId?: string;
+  withdrawalId?: string;
+  amountFen: number;
+  at: Date;
+}
+
+/** A shop's balances (`_id` = shopId), kept in step with its ledger entries in one transaction. */
+export interface ShopAccountDoc {
+  _id: string;
+  availableFen: number;
+  withdrawingFen: number;
+  paidOutFen: number;
+  updatedAt: Date;
+}
+
+export interface WithdrawalDoc {
+  _id: string;
+  shopId: string;
+  amountFen: number;
+  status: 'requested' | 'approved' | 'paid' | 'rejected';
+  requestedBy: string;
+  createdAt: Date;
+  updatedAt: Date;
+  approvedAt?: Date;
+  approvedBy?: string;
+  rejectedAt?: Date;
+  rejectedBy?: string;
+  reason?: string;
+  paidAt?: Date;
+  paidBy?: string;
+  reference?: string;
+}
+
+/** The commission rates (`_id` 'current'). */
+export interface CommissionRatesDoc {
+  _id: string;
+  defaultBps: number;
+  categories: Array<{ categoryId: string; bps: number }>;
+  updatedAt: Date;
+  updatedBy?: string;
+}
+
 export interface DocTypes {
   users: UserDoc;
   addresses: AddressDoc;
@@ -295,4 +414,10 @@ export interface DocTypes {
   banners: BannerDoc;
   roles: RolesDoc;
   shop_applications: ShopApplicationDoc;
+  ledger_entries: LedgerEntryDoc;
+  shop_accounts: ShopAccountDoc;
+  withdrawals: WithdrawalDoc;
+  commission_rates: CommissionRatesDoc;
+  after_sales: AfterSaleDoc;
+  shop_invites: ShopInviteDoc;
 }

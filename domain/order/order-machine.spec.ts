@@ -23,6 +23,8 @@ describe('orderMachine', () => {
     ['paid', 'ship', 'shipped'],
     ['shipped', 'confirm', 'completed'],
     ['shipped', 'autoConfirm', 'completed'],
+    ['paid', 'refundAll', 'closed'],
+    ['shipped', 'refundAll', 'closed'],
   ];
 
   it.each(allowed)('%s --%s--> %s', (from, event, to) => {
@@ -39,7 +41,7 @@ describe('orderMachine', () => {
         rejected++;
       }
     }
-    expect(rejected).toBe(ORDER_STATES.length * 7 - allowed.length);
+    expect(rejected).toBe(ORDER_STATES.length * 8 - allowed.length);
   });
 
   it('never moves a shipped or completed order back to paid', () => {

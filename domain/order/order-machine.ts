@@ -17,7 +17,7 @@ export const ORDER_STATES = ['pending_payment', 'paid', 'shipped', 'completed', 
 export type OrderState = (typeof ORDER_STATES)[number];
 
 /** An event that moves an order. */
-export type OrderEvent = 'pay' | 'cancel' | 'timeout' | 'cancelPaid' | 'ship' | 'confirm' | 'autoConfirm';
+export type OrderEvent = 'pay' | 'cancel' | 'timeout' | 'cancelPaid' | 'ship' | 'confirm' | 'autoConfirm' | 'refundAll';
 
 /** An unpaid order is cancelled this long after it was created (30 minutes). */
 export const UNPAID_TIMEOUT_MS = 30 * MINUTE_MS;
@@ -44,6 +44,11 @@ export const orderMachine = defineMachine<OrderState, OrderEvent>({
       from: ['shipped'],
       to: 'completed',
       description: `Receipt is confirmed automatically ${AUTO_CONFIRM_DAYS} days after shipping.`,
+    },
+    refundAll: {
+      from: ['paid', 'shipped'],
+      to: 'closed',
+      description: 'After-sale refunds were issued for every unit of every line (a completed order stays completed).',
     },
   },
 });

@@ -8,6 +8,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { afterSaleMachine } from '../aftersale/aftersale-machine';
 import { userCouponMachine } from '../coupon/user-coupon-machine';
 import { withdrawalMachine } from '../ledger/withdrawal-machine';
 import { orderMachine } from '../order/order-machine';
@@ -22,7 +23,7 @@ const START = '<!-- machines:start -->';
 const END = '<!-- machines:end -->';
 
 /** The machines rendered, in README order. */
-export const MACHINES: ReadonlyArray<StateMachine<string, string>> = [orderMachine, paymentMachine, refundMachine, userCouponMachine, withdrawalMachine];
+export const MACHINES: ReadonlyArray<StateMachine<string, string>> = [orderMachine, paymentMachine, refundMachine, afterSaleMachine, userCouponMachine, withdrawalMachine];
 
 const code = (s: string): string => `\`${s}\``;
 

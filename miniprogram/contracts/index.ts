@@ -1,9 +1,14 @@
 import type { CartApi } from './cart';
 import type { CatalogApi } from './catalog';
+import type { AfterSaleApi } from './aftersale';
 import type { CouponApi } from './coupon';
+import type { FinanceApi } from './finance';
 import type { MerchantApi } from './merchant';
 import type { OrderApi } from './order';
 import type { PaymentApi } from './payment';
+import type { PlatformApi } from './platform';
+import type { ShopOrderApi } from './shoporder';
+import type { ShopApi } from './shop';
 import type { UserApi } from './user';
 
 export * from './common';
@@ -14,6 +19,11 @@ export * from './coupon';
 export * from './order';
 export * from './payment';
 export * from './merchant';
+export * from './platform';
+export * from './finance';
+export * from './shoporder';
+export * from './aftersale';
+export * from './shop';
 
 /** Cloud function names: pages and services never spell a function name themselves. */
 export const FUNCTIONS = {
@@ -24,6 +34,11 @@ export const FUNCTIONS = {
   payment: 'payment',
   coupon: 'coupon',
   merchant: 'merchant',
+  platform: 'platform',
+  finance: 'finance',
+  shoporder: 'shoporder',
+  aftersale: 'aftersale',
+  shop: 'shop',
 } as const;
 
 export type FunctionName = (typeof FUNCTIONS)[keyof typeof FUNCTIONS];
@@ -37,6 +52,11 @@ export interface FunctionApi {
   payment: PaymentApi;
   coupon: CouponApi;
   merchant: MerchantApi;
+  platform: PlatformApi;
+  finance: FinanceApi;
+  shoporder: ShopOrderApi;
+  aftersale: AfterSaleApi;
+  shop: ShopApi;
 }
 
 function actionNames<N extends FunctionName>(names: ReadonlyArray<keyof FunctionApi[N] & string>): { readonly [A in keyof FunctionApi[N] & string]: A } {
@@ -51,7 +71,12 @@ export const ACTIONS = {
   order: actionNames<'order'>(['quote', 'create', 'list', 'detail', 'cancel', 'confirmReceipt', 'counts']),
   payment: actionNames<'payment'>(['pay', 'status']),
   coupon: actionNames<'coupon'>(['center', 'claim', 'mine', 'counts']),
-  merchant: actionNames<'merchant'>(['apply', 'myApplication', 'listApplications', 'approve', 'reject', 'suspendShop', 'reinstateShop', 'myShops']),
+  merchant: actionNames<'merchant'>(['apply', 'myApplication', 'listApplications', 'approve', 'reject', 'suspendShop', 'reinstateShop', 'myShops', 'listShops', 'shopDetail']),
+  platform: actionNames<'platform'>(['dashboard', 'listCategories', 'saveCategory', 'setCategoryStatus', 'deleteCategory', 'listBanners', 'saveBanner', 'deleteBanner']),
+  finance: actionNames<'finance'>(['getCommission', 'setCommission', 'balance', 'statements', 'requestWithdrawal', 'myWithdrawals', 'listWithdrawals', 'approveWithdrawal', 'rejectWithdrawal', 'markWithdrawalPaid', 'overview']),
+  shoporder: actionNames<'shoporder'>(['list', 'detail', 'ship', 'note']),
+  aftersale: actionNames<'aftersale'>(['apply', 'mine', 'detail', 'cancel', 'submitReturn', 'maxRefundable', 'shopList', 'shopDetail', 'approve', 'reject', 'confirmReturn']),
+  shop: actionNames<'shop'>(['overview', 'listGoods', 'getGoods', 'saveGoods', 'setOnShelf', 'getSettings', 'saveSettings', 'createInvite', 'acceptInvite', 'listStaff', 'removeStaff']),
 } as const;
 
 export type ActionName<N extends FunctionName> = keyof FunctionApi[N] & string;
@@ -69,4 +94,6 @@ export const PLATFORM_ONLY_ACTIONS = {
   /** `sweep` is the order function's one timer trigger (CloudBase allows one per function): expireUnpaid + autoConfirm. */
   order: ['expireUnpaid', 'autoConfirm', 'sweep'],
   payment: ['callback', 'retryRefunds'],
+  /** `sweep` is the finance timer (hourly): records succeeded refunds in the ledger, then settles due orders. */
+  finance: ['sweep', 'settleDue', 'recordRefunds'],
 } as const;

@@ -40,6 +40,33 @@ export interface MyShop extends ShopSummary {
   role: ShopRole;
 }
 
+/** A shop as the platform's shop list shows it. */
+export interface AdminShopView extends ShopSummary {
+  logoUrl: string;
+  /** Who applied for (and owns) the shop. */
+  ownerOpenid: string;
+  createdAt: number;
+  /** Goods on and off the shelf. */
+  goodsCount: number;
+}
+
+/** One shop in detail for a platform admin: what it sells and who runs it. */
+export interface AdminShopDetail extends AdminShopView {
+  description: string;
+  announcement: string;
+  onShelfCount: number;
+  /** Owners and staff, from the roles collection. */
+  members: Array<{ openid: string; role: ShopRole }>;
+  /** The application that created the shop (demo and hand-made shops have none). */
+  application: ShopApplication | null;
+}
+
+export interface ListShopsRequest extends PageRequest {
+  status?: ShopStatus;
+  /** Part of the shop's name (1..30 characters, matched literally, case-insensitive). */
+  keyword?: string;
+}
+
 export interface MerchantApi {
   apply: { payload: ShopApplicationInput; result: ShopApplication };
   myApplication: { payload: NoPayload; result: { application: ShopApplication | null } };
@@ -49,4 +76,6 @@ export interface MerchantApi {
   suspendShop: { payload: { shopId: string }; result: ShopSummary };
   reinstateShop: { payload: { shopId: string }; result: ShopSummary };
   myShops: { payload: NoPayload; result: { platformAdmin: boolean; shops: MyShop[] } };
+  listShops: { payload: ListShopsRequest; result: Page<AdminShopView> };
+  shopDetail: { payload: { shopId: string }; result: AdminShopDetail };
 }

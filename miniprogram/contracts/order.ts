@@ -128,6 +128,8 @@ export interface OrderDetail extends OrderSummary {
   history: OrderEvent[];
   /** What the shopper can do now. */
   actions: Array<'pay' | 'cancel' | 'confirm'>;
+  /** After-sale types the order takes now (function aftersale); absent when none. */
+  afterSaleTypes?: Array<'refund_only' | 'return_refund'>;
 }
 
 export type OrderListFilter = 'all' | 'pending_payment' | 'paid' | 'shipped' | 'completed' | 'cancelled';

@@ -34,6 +34,7 @@ const EVENT_TEXT: Record<string, string> = {
   confirm: '已确认收货',
   autoConfirm: '超时自动确认收货',
   refund: '退款成功',
+  refundAll: '商品已全部退款，订单关闭',
 };
 
 /** What an order history event means to the shopper; an unknown one shows its note, if any. */

@@ -34,6 +34,8 @@ export const ROUTES = {
   addressEdit: (addressId?: string) => withQuery('/packages/user/address-edit/index', { addressId }),
   couponCenter: () => '/packages/coupon/center/index',
   myCoupons: () => '/packages/coupon/mine/index',
+  favorites: () => '/packages/user/favorites/index',
+  browsingHistory: () => '/packages/user/history/index',
   devMenu: () => '/packages/dev/identity/index',
 } as const;
 

@@ -35,7 +35,10 @@ function installDomGlobals(): JSDOM {
  * - `miniprogram-compiler` becomes the page tests' cached compiler (test/miniprogram/support/
  *   cached-compiler.js), so a page load reuses the WXML the test run compiled;
  * - an extensionless path under miniprogram/ prefers `.ts`: Node would otherwise pick the page's
- *   `.json` before tsx's `.ts` (jest's moduleFileExtensions put ts first).
+ *   `.json` before tsx's `.ts` (jest's moduleFileExtensions put ts first);
+ * - a bare module Node cannot find from a file under miniprogram/ is looked up the way the
+ *   mini-program runtime does, in the `miniprogram_npm` folders above that file (TDesign's
+ *   cascader needs `dayjs/locale/zh-cn`, which packNpm nests under tdesign-miniprogram).
  */
 function installModuleHooks(): void {
   const loader = Module as unknown as { _resolveFilename: Resolve };
@@ -47,8 +50,26 @@ function installModuleHooks(): void {
       const absolute = request.startsWith('/') ? request : path.resolve(path.dirname(parent?.filename ?? MINIPROGRAM_ROOT), request);
       if (absolute.startsWith(MINIPROGRAM_ROOT) && fs.existsSync(`${absolute}.ts`)) return `${absolute}.ts`;
     }
-    return resolve.call(this, request, parent, ...rest);
+    try {
+      return resolve.call(this, request, parent, ...rest);
+    } catch (error) {
+      const nested = parent?.filename?.startsWith(MINIPROGRAM_ROOT) && !request.startsWith('.') && !request.startsWith('/') ? miniprogramNpmModule(request, parent.filename) : null;
+      if (nested) return nested;
+      throw error;
+    }
   };
+}
+
+/** `request` in the nearest `miniprogram_npm` folder above `from` (as a file, `.js`, or `index.js`). */
+function miniprogramNpmModule(request: string, from: string): string | null {
+  for (let dir = path.dirname(from); dir.startsWith(MINIPROGRAM_ROOT); dir = path.dirname(dir)) {
+    const base = path.join(dir, 'miniprogram_npm', request);
+    for (const candidate of [base, `${base}.js`, path.join(base, 'index.js')]) {
+      if (fs.existsSync(candidate) && fs.statSync(candidate).isFile()) return candidate;
+    }
+    if (dir === MINIPROGRAM_ROOT) break;
+  }
+  return null;
 }
 
 interface RpxConverter {

@@ -99,7 +99,146 @@ async function paidOrder(mall: Mall, caller: Caller): Promise<CreatedOrder> {
 
 const orderMasks = (order: CreatedOrder) => [literal(order.orderId), literal(order.paymentId)];
 
+/** The demo shop `dev-merchant-1` owns, and the platform admin of the demo data (scripts/demo). */
+const MERCHANT = 'dev-merchant-1';
+const SHOP = 'shop-fresh';
+const ADMIN = 'dev-admin-1';
+/** Ids that differ on every run wherever a list shows them: 32-hex document ids, trade numbers. */
+const ID_MASKS = ['\\b[0-9a-f]{32}\\b', '\\b\\d{16,}\\b'];
+
+const shopper = (mall: Mall) => mall.as(DEFAULT_IDENTITY);
+
+/** A paid order of the demo shop, bought by the default shopper. */
+async function paidShopOrder(mall: Mall): Promise<CreatedOrder> {
+  return paidOrder(mall, shopper(mall));
+}
+
+/** A paid order the shop shipped, with a return-and-refund request from the shopper on its line. */
+async function returnRequest(mall: Mall): Promise<{ order: CreatedOrder; afterSaleId: string }> {
+  const order = await paidShopOrder(mall);
+  await mall.as(MERCHANT).ok('shoporder', 'ship', { shopId: SHOP, orderId: order.orderId, carrier: '顺丰速运', trackingNo: 'SF1234567890' });
+  const request = await shopper(mall).ok('aftersale', 'apply', { orderId: order.orderId, type: 'return_refund', lines: [{ lineIndex: 0, quantity: 1 }], reason: '质量问题', description: '外包装破损，果子压坏了两个' });
+  return { order, afterSaleId: request.id };
+}
+
+/** Settled money for the demo shop: a bought, shipped, received order, 8 days on, the settlement run. */
+async function settledShop(mall: Mall): Promise<void> {
+  const order = await paidShopOrder(mall);
+  await mall.as(MERCHANT).ok('shoporder', 'ship', { shopId: SHOP, orderId: order.orderId, carrier: '中通快递', trackingNo: 'ZT7300000001' });
+  await shopper(mall).ok('order', 'confirmReceipt', { orderId: order.orderId });
+  await mall.advance(8 * 24 * 3_600_000);
+  await mall.fireTimer('finance', 'sweep');
+}
+
+let settled: Promise<void> | null = null;
+/** Once per run: several finance pages show the same settled money. */
+const settleOnce = (mall: Mall) => (settled ??= settledShop(mall));
+
 export const SCENARIOS: Record<string, Scenario> = {
+  // ---- the shop admin (dev-merchant-1, shop-fresh) ----
+  'packages/shop/overview/index': {
+    identity: MERCHANT,
+    expectStatus: 'ready',
+    async prepare(mall) {
+      await paidShopOrder(mall);
+      return { query: { shopId: SHOP } };
+    },
+  },
+  'packages/shop/goods/index': { identity: MERCHANT, expectStatus: 'ready', prepare: async () => ({ query: { shopId: SHOP } }) },
+  'packages/shop/goods-edit/index': { identity: MERCHANT, expectStatus: 'ready', prepare: async () => ({ query: { shopId: SHOP, goodsId: 'goods-001' } }) },
+  'packages/shop/settings/index': { identity: MERCHANT, expectStatus: 'ready', prepare: async () => ({ query: { shopId: SHOP } }) },
+  'packages/shop/staff/index': { identity: MERCHANT, expectStatus: 'ready', prepare: async () => ({ query: { shopId: SHOP } }) },
+  'packages/shop/join/index': { prepare: async () => ({ query: { code: 'K7PQ2MXA' } }) },
+  'packages/shop/orders/index': {
+    identity: MERCHANT,
+    expectStatus: 'ready',
+    async prepare(mall) {
+      const order = await paidShopOrder(mall);
+      return { query: { shopId: SHOP }, now: order.createdAt, maskText: [...orderMasks(order), ...ID_MASKS] };
+    },
+  },
+  'packages/shop/order-detail/index': {
+    identity: MERCHANT,
+    expectStatus: 'ready',
+    async prepare(mall) {
+      const order = await paidShopOrder(mall);
+      return { query: { shopId: SHOP, orderId: order.orderId }, now: order.createdAt, maskText: [...orderMasks(order), ...ID_MASKS] };
+    },
+  },
+  'packages/shop/aftersales/index': {
+    identity: MERCHANT,
+    expectStatus: 'ready',
+    async prepare(mall) {
+      const { order } = await returnRequest(mall);
+      return { query: { shopId: SHOP }, now: order.createdAt, maskText: [...orderMasks(order), ...ID_MASKS] };
+    },
+  },
+  'packages/shop/aftersale-detail/index': {
+    identity: MERCHANT,
+    expectStatus: 'ready',
+    async prepare(mall) {
+      const { order, afterSaleId } = await returnRequest(mall);
+      return { query: { shopId: SHOP, id: afterSaleId }, now: order.createdAt, maskText: [...orderMasks(order), literal(afterSaleId), ...ID_MASKS] };
+    },
+  },
+  'packages/shop/finance/index': {
+    identity: MERCHANT,
+    expectStatus: 'ready',
+    async prepare(mall) {
+      await settleOnce(mall);
+      return { query: { shopId: SHOP }, maskText: ID_MASKS };
+    },
+  },
+  'packages/shop/apply/index': { identity: 'dev-shopper-2', expectStatus: 'ready' },
+
+  // ---- the shopper's after-sale pages ----
+  'packages/order/aftersale-apply/index': {
+    async prepare(mall) {
+      const order = await paidShopOrder(mall);
+      return { query: { orderId: order.orderId }, now: order.createdAt, maskText: [...orderMasks(order), ...ID_MASKS] };
+    },
+  },
+  'packages/order/aftersale-detail/index': {
+    expectStatus: 'ready',
+    async prepare(mall) {
+      const { order, afterSaleId } = await returnRequest(mall);
+      return { query: { id: afterSaleId }, now: order.createdAt, maskText: [...orderMasks(order), literal(afterSaleId), ...ID_MASKS] };
+    },
+  },
+  'packages/order/aftersale-list/index': {
+    expectStatus: 'ready',
+    async prepare(mall) {
+      const { order } = await returnRequest(mall);
+      return { now: order.createdAt, maskText: [...orderMasks(order), ...ID_MASKS] };
+    },
+  },
+
+  // ---- the platform admin (dev-admin-1) ----
+  'packages/platform/home/index': { identity: ADMIN, expectStatus: 'ready' },
+  'packages/platform/applications/index': { identity: ADMIN, expectStatus: 'ready' },
+  'packages/platform/shops/index': { identity: ADMIN, expectStatus: 'ready' },
+  'packages/platform/categories/index': { identity: ADMIN, expectStatus: 'ready' },
+  'packages/platform/banners/index': { identity: ADMIN, expectStatus: 'ready' },
+  'packages/platform/finance/index': {
+    identity: ADMIN,
+    expectStatus: 'ready',
+    async prepare(mall) {
+      await settleOnce(mall);
+      const balance = await mall.as(MERCHANT).ok('finance', 'balance', { shopId: SHOP });
+      const pending = await mall.as(ADMIN).ok('finance', 'listWithdrawals', { status: 'requested' });
+      if (!pending.items.length && balance.availableFen > 0) await mall.as(MERCHANT).ok('finance', 'requestWithdrawal', { shopId: SHOP, amountFen: balance.availableFen });
+      return { maskText: ID_MASKS };
+    },
+  },
+  'packages/platform/commission/index': {
+    identity: ADMIN,
+    expectStatus: 'ready',
+    async prepare(mall) {
+      await mall.as(ADMIN).ok('finance', 'setCommission', { defaultBps: 500, categories: [{ categoryId: 'cat-fruit', bps: 300 }] });
+      return {};
+    },
+  },
+
   'pages/cart/index': {
     expectStatus: 'ready',
     async prepare(_mall, caller) {

@@ -65,3 +65,16 @@ export function bannerSvg(title: string, color: string): string {
 <text x="48" y="180" font-size="56" font-weight="700" fill="#ffffff" font-family="${FONT}">${escape(title)}</text>
 </svg>`;
 }
+
+/** A stand-in business licence photo for the demo shop application (plainly marked as a sample). */
+export function licenseSvg(shopName: string, holder: string): string {
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="800" height="560" viewBox="0 0 800 560">
+<rect width="800" height="560" fill="#fbf6e9"/><rect x="24" y="24" width="752" height="512" fill="none" stroke="#c9a227" stroke-width="6"/>
+<text x="400" y="120" font-size="56" font-weight="700" fill="#a5291d" text-anchor="middle" font-family="${FONT}">营业执照</text>
+<text x="400" y="170" font-size="26" fill="#7a6a3a" text-anchor="middle" font-family="${FONT}">（演示样例，非真实证照）</text>
+<text x="100" y="270" font-size="32" fill="#333333" font-family="${FONT}">名称：${escape(shopName)}</text>
+<text x="100" y="330" font-size="32" fill="#333333" font-family="${FONT}">经营者：${escape(holder)}</text>
+<text x="100" y="390" font-size="32" fill="#333333" font-family="${FONT}">统一社会信用代码：DEMO0000000000000X</text>
+<circle cx="640" cy="440" r="70" fill="none" stroke="#d54941" stroke-width="6"/><text x="640" y="452" font-size="28" fill="#d54941" text-anchor="middle" font-family="${FONT}">样例</text>
+</svg>`;
+}

@@ -1,13 +1,20 @@
 /**
  * Loads the demo platform into a (local) env through the real wx-server-sdk: images into cloud
  * storage, then categories, shops, goods with SKUs, banners and coupon templates, every document
- * validated against database/schema. Idempotent: an env that already has the demo shops is left alone.
+ * validated against database/schema. Idempotent: an env that already has the demo shops keeps its
+ * catalog as it is.
+ *
+ * Roles come next, on every run, each written only when missing (so a later change, such as a shop
+ * the merchant opened in the app, is kept): `dev-merchant-<n>` owns the n-th demo shop,
+ * `dev-admin-1` is a platform admin (no environment variable needed locally), and `dev-shopper-2`
+ * has a pending shop application for the admin pages to show.
  */
-import type { BannerDoc, CategoryDoc, CouponTemplateDoc, GoodsDoc, ShopDoc, SkuDoc } from '../../server/model';
+import { stableId } from '../../server/ids';
+import type { BannerDoc, CategoryDoc, CouponTemplateDoc, GoodsDoc, RolesDoc, ShopApplicationDoc, ShopDoc, SkuDoc } from '../../server/model';
 import type { CollectionName } from '../../server/schemas';
 import { validateDocument } from '../../server/validation';
 import { BANNERS, CATEGORIES, type DemoGoods, GOODS, SHOPS } from './catalog-data';
-import { bannerSvg, goodsSvg, iconSvg, logoSvg } from './images';
+import { bannerSvg, goodsSvg, iconSvg, licenseSvg, logoSvg } from './images';
 
 export interface SeedSummary {
   skipped: boolean;
@@ -18,7 +25,18 @@ export interface SeedSummary {
   coupons: number;
   banners: number;
   images: number;
+  /** Roles documents and shop applications written by this run (0 once they exist). */
+  roles: number;
+  applications: number;
 }
+
+/** The dev identity owning the n-th demo shop (0-based): `dev-merchant-1` owns the first. */
+export function demoOwnerOf(index: number): string {
+  return `dev-merchant-${index + 1}`;
+}
+
+export const DEMO_ADMIN = 'dev-admin-1';
+export const DEMO_APPLICANT = 'dev-shopper-2';
 
 /** Epoch for demo documents: fixed, so reloads are reproducible. */
 const T0 = new Date('2026-06-01T00:00:00+08:00');
@@ -120,9 +138,54 @@ async function insertAll(db: any, coll: CollectionName, docs: Array<{ _id: strin
   for (let i = 0; i < docs.length; i += 100) await db.collection(coll).add({ data: docs.slice(i, i + 100) });
 }
 
+export function demoRoles(): RolesDoc[] {
+  return [
+    ...SHOPS.map((s, i): RolesDoc => ({ _id: demoOwnerOf(i), platformAdmin: false, shops: [{ shopId: s.id, role: 'owner' }], updatedAt: T0 })),
+    { _id: DEMO_ADMIN, platformAdmin: true, shops: [], updatedAt: T0 },
+  ];
+}
+
+async function exists(db: any, coll: CollectionName, query: Record<string, unknown>): Promise<boolean> {
+  return (await db.collection(coll).where(query).count()).total > 0;
+}
+
+/** Roles and the demo application, each only when missing; answers how many documents it wrote. */
+async function seedPeople(db: any, cloud: any, log: (msg: string) => void): Promise<{ roles: number; applications: number; images: number }> {
+  let roles = 0;
+  for (const doc of demoRoles()) {
+    if (await exists(db, 'roles', { _id: doc._id })) continue;
+    validateDocument('roles', doc as unknown as Record<string, unknown>);
+    const { _id, ...rest } = doc;
+    await db.collection('roles').doc(_id).set({ data: rest });
+    roles++;
+  }
+  // any application of the demo applicant (one made in the app too) means there is nothing to add
+  if (await exists(db, 'shop_applications', { openid: DEMO_APPLICANT })) return { roles, applications: 0, images: 0 };
+  const shopName = '巷口咖啡馆';
+  const licenseFileId = await upload(cloud, 'demo/licenses/xiangkou-coffee.svg', licenseSvg(shopName, '陈静'));
+  const application: ShopApplicationDoc = {
+    // the id the merchant function gives a first application, so applying again in the app is refused as a duplicate
+    _id: stableId('shop_application', DEMO_APPLICANT, '0'),
+    openid: DEMO_APPLICANT,
+    shopName,
+    contactName: '陈静',
+    phone: '13812345678',
+    licenseFileId,
+    status: 'pending',
+    createdAt: new Date(T0.getTime() + 86400_000),
+    updatedAt: new Date(T0.getTime() + 86400_000),
+  };
+  await insertAll(db, 'shop_applications', [application]);
+  log(`roles: ${roles}, pending application by ${DEMO_APPLICANT}`);
+  return { roles, applications: 1, images: 1 };
+}
+
 export async function seedDemo({ db, cloud, log = () => undefined }: SeedDeps): Promise<SeedSummary> {
   const existing = await db.collection('shops').where({ _id: SHOPS[0].id }).count();
-  if (existing.total > 0) return { skipped: true, shops: 0, categories: 0, goods: 0, skus: 0, coupons: 0, banners: 0, images: 0 };
+  if (existing.total > 0) {
+    const people = await seedPeople(db, cloud, log);
+    return { skipped: true, shops: 0, categories: 0, goods: 0, skus: 0, coupons: 0, banners: 0, images: people.images, roles: people.roles, applications: people.applications };
+  }
   let images = 0;
 
   const categories: CategoryDoc[] = [];
@@ -139,10 +202,10 @@ export async function seedDemo({ db, cloud, log = () => undefined }: SeedDeps): 
   log(`categories: ${categories.length}`);
 
   const shops: ShopDoc[] = [];
-  for (const s of SHOPS) {
+  for (const [i, s] of SHOPS.entries()) {
     const logoUrl = await upload(cloud, `demo/shops/${s.id}.svg`, logoSvg(s.name, s.color));
     images++;
-    shops.push({ _id: s.id, name: s.name, logoUrl, description: s.description, ownerOpenid: `dev-merchant-${s.id.replace('shop-', '')}`, status: 'active', shipping: { feeFen: s.feeFen, freeThresholdFen: s.freeThresholdFen }, createdAt: T0, updatedAt: T0 });
+    shops.push({ _id: s.id, name: s.name, logoUrl, description: s.description, ownerOpenid: demoOwnerOf(i), status: 'active', shipping: { feeFen: s.feeFen, freeThresholdFen: s.freeThresholdFen }, createdAt: T0, updatedAt: T0 });
   }
 
   const goods: GoodsDoc[] = [];
@@ -172,5 +235,6 @@ export async function seedDemo({ db, cloud, log = () => undefined }: SeedDeps): 
   await insertAll(db, 'coupon_templates', coupons);
   // shops last: their presence marks the demo as loaded
   await insertAll(db, 'shops', shops);
-  return { skipped: false, shops: shops.length, categories: categories.length, goods: goods.length, skus: skus.length, coupons: coupons.length, banners: banners.length, images };
+  const people = await seedPeople(db, cloud, log);
+  return { skipped: false, shops: shops.length, categories: categories.length, goods: goods.length, skus: skus.length, coupons: coupons.length, banners: banners.length, images: images + people.images, roles: people.roles, applications: people.applications };
 }

@@ -6,6 +6,7 @@
  * picks up refunds left pending (a crash before submitting) or failed.
  */
 import { paymentMachine, type RefundEvent, refundMachine, type RefundReasonKind, refundResultAction } from '../../domain';
+import { finishAfterSaleRefund } from '../aftersale/finish-refund';
 import { _ } from '../cloud';
 import { logEvent } from '../log';
 import type { RefundDoc, RefundStatus } from '../model';
@@ -92,16 +93,22 @@ export async function applyRefundResult(refundId: string, result: 'success' | 'f
     }
     const action = refundResultAction(refund.status, result);
     if (action.type === 'duplicate') {
-      if (refund.status === 'succeeded') await finishLatePayment(refund, now);
+      if (refund.status === 'succeeded') await finishSucceeded(refund, now);
       return;
     }
     if (await move(refund, action.event, now, note ? { lastError: note.slice(0, 500) } : {})) {
       logEvent('refund_settled', { refundId, result });
-      if (action.event === 'succeed') await finishLatePayment(refund, now);
+      if (action.event === 'succeed') await finishSucceeded(refund, now);
       return;
     }
   }
   throw new Error(`refund ${refundId} kept changing while recording its result`);
+}
+
+/** What a succeeded refund finishes: a late payment's refund, or an after-sale request (both idempotent). */
+async function finishSucceeded(refund: RefundDoc, now: number): Promise<void> {
+  await finishLatePayment(refund, now);
+  await finishAfterSaleRefund(refund, now);
 }
 
 async function finishLatePayment(refund: RefundDoc, now: number): Promise<void> {

@@ -3,12 +3,15 @@
  * a query (`payment.status`, the unpaid-order timer, a shopper's cancel). The domain decides what
  * the report means (`paymentCallbackAction`): a wrong amount is never settled; a repeat is a
  * no-op; a first report moves the payment created → paid, its orders pending_payment → paid and
- * its coupons locked → used in ONE transaction; money for a payment closed meanwhile moves it
+ * its coupons locked → used in ONE transaction (which also freezes each order line's commission rate,
+ * `commissionBps`, from `commission_rates`: see server/ledger/commission-rates.ts); money for a payment closed meanwhile moves it
  * closed → refunding and records a full refund in that same transaction, submitted to WeChat
  * Pay after the commit (the transaction may re-run, so no side effects inside).
  */
 import { orderMachine, orderPaymentAction, paymentCallbackAction, paymentMachine, userCouponMachine } from '../../domain';
 import { _ } from '../cloud';
+import { type CommissionRates } from '../../domain';
+import { currentCommissionRates, freezeCommission } from '../ledger/commission-rates';
 import { logEvent } from '../log';
 import type { PaymentDoc, RefundDoc } from '../model';
 import { inTransaction, repo, type Tx } from '../repo';
@@ -32,7 +35,7 @@ export type SettleResult =
 
 type Decision = SettleResult & { usedTemplateIds?: string[]; refund?: RefundDoc; payment?: PaymentDoc };
 
-async function markPaid(tx: Tx, payment: PaymentDoc, report: PaidReport, now: number): Promise<string[]> {
+async function markPaid(tx: Tx, payment: PaymentDoc, report: PaidReport, now: number, rates: CommissionRates | null): Promise<string[]> {
   const at = new Date(now);
   const paid = paymentMachine.transitions.succeed.to;
   await tx.update('payments', payment._id, { status: paid, paidAt: at, updatedAt: at, ...(report.transactionId ? { transactionId: report.transactionId } : {}), ...(report.cashFee !== undefined ? { cashFen: report.cashFee } : {}) });
@@ -45,7 +48,7 @@ async function markPaid(tx: Tx, payment: PaymentDoc, report: PaidReport, now: nu
       continue;
     }
     const next = orderMachine.next(order.status, 'pay');
-    if (next.ok) await tx.update('orders', orderId, { status: next.value, paidAt: at, updatedAt: at, history: withEvent(order.history, 'pay', now) });
+    if (next.ok) await tx.update('orders', orderId, { status: next.value, paidAt: at, updatedAt: at, ...(rates ? { lines: freezeCommission(order.lines, rates) } : {}), history: withEvent(order.history, 'pay', now) });
   }
   const templateIds: string[] = [];
   for (const couponId of payment.couponIds) {
@@ -60,13 +63,17 @@ async function markPaid(tx: Tx, payment: PaymentDoc, report: PaidReport, now: nu
 }
 
 async function decide(report: PaidReport, now: number): Promise<Decision> {
+  // finance: the rates are read once, before the transaction, and frozen onto each order line in
+  // the same update that marks the order paid; unreadable rates leave the lines without a rate
+  // (settlement then uses the default) rather than failing the payment
+  const rates = await currentCommissionRates();
   return inTransaction(async (tx): Promise<Decision> => {
     const payment = await tx.get('payments', report.paymentId);
     if (!payment) return { kind: 'unknown_payment' };
     const action = paymentCallbackAction({ state: payment.status, totalFen: payment.totalFen }, report.totalFee);
     if (!action.ok) return { kind: 'amount_mismatch', expectedFen: payment.totalFen, notifiedFen: report.totalFee };
     if (action.value.type === 'duplicate') return { kind: 'duplicate', payment };
-    if (action.value.event === 'succeed') return { kind: 'paid', usedTemplateIds: await markPaid(tx, payment, report, now) };
+    if (action.value.event === 'succeed') return { kind: 'paid', usedTemplateIds: await markPaid(tx, payment, report, now, rates) };
     const refund = newRefund({ id: lateRefundId(payment._id), paymentId: payment._id, openid: payment.openid, totalFen: payment.totalFen, amountFen: payment.totalFen, reason: 'late_payment', now });
     const at = new Date(now);
     await tx.update('payments', payment._id, { status: action.value.to, paidAt: at, updatedAt: at, ...(report.transactionId ? { transactionId: report.transactionId } : {}) });

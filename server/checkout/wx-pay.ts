@@ -7,7 +7,7 @@
  *
  * Production settings: cloudPay pays into a sub-merchant bound to the CloudBase environment
  * (CloudBase console → 微信支付配置). Its id comes from the function's environment variable
- * `WXPAY_SUB_MCH_ID`, which must be set on both the `order` and `payment` functions; the
+ * `WXPAY_SUB_MCH_ID`, which must be set on the `order`, `payment` and `aftersale` functions; the
  * fallback below is only a placeholder the local emulator accepts.
  */
 import { randomBytes } from 'node:crypto';

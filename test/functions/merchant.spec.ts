@@ -159,6 +159,49 @@ describe('suspension', () => {
   });
 });
 
+describe('the shop list for platform admins', () => {
+  test('lists shops newest first with goods counts, filters by status and name, pages', async () => {
+    const older = await openShop('gina', '吉娜烘焙坊');
+    const newer = await openShop('hank', '汉克烘焙屋');
+    await seedGoods(mall.db, { _id: 'g-gina-1', shopId: older, categoryIds: ['c1'] }, [{ _id: 'k-gina-1', priceFen: 100, stock: 1 }]);
+    await seedGoods(mall.db, { _id: 'g-gina-2', shopId: older, categoryIds: ['c1'], status: 'off_shelf' }, [{ _id: 'k-gina-2', priceFen: 100, stock: 1 }]);
+    await mall.as(ENV_ADMIN).ok('merchant', 'suspendShop', { shopId: newer });
+
+    const bakeries = await mall.as(ENV_ADMIN).ok('merchant', 'listShops', { keyword: '烘焙' });
+    expect(bakeries.items.map((s) => [s.name, s.status, s.goodsCount, s.ownerOpenid])).toEqual([
+      ['汉克烘焙屋', 'suspended', 0, 'hank'],
+      ['吉娜烘焙坊', 'active', 2, 'gina'],
+    ]);
+    expect(bakeries.items[0]!.createdAt).toBeGreaterThanOrEqual(bakeries.items[1]!.createdAt);
+    expect((await mall.as(ENV_ADMIN).ok('merchant', 'listShops', { keyword: '烘焙', status: 'active' })).items.map((s) => s.id)).toEqual([older]);
+    expect((await mall.as(ENV_ADMIN).ok('merchant', 'listShops', { keyword: '.*' })).items).toEqual([]);
+    await mall.as(ENV_ADMIN).ok('merchant', 'reinstateShop', { shopId: newer });
+
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await mall.as(DB_ADMIN).ok('merchant', 'listShops', { pageSize: 2, ...(cursor ? { cursor } : {}) });
+      seen.push(...page.items.map((s) => s.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen.length).toBe((await mall.db.collection('shops').count()).total);
+    expect(await mall.raw(ENV_ADMIN, 'merchant', { action: 'listShops', status: 'closed' })).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
+  });
+
+  test('shop detail shows counts, members and the application', async () => {
+    const shopId = await openShop('ivy', '艾薇花艺');
+    await mall.db.collection('roles').doc('ivy-staff').set({ data: { platformAdmin: false, shops: [{ shopId, role: 'staff' }], updatedAt: new Date() } });
+    await seedGoods(mall.db, { _id: 'g-ivy-1', shopId, categoryIds: ['c1'] }, [{ _id: 'k-ivy-1', priceFen: 100, stock: 1 }]);
+    const detail = await mall.as(ENV_ADMIN).ok('merchant', 'shopDetail', { shopId });
+    expect(detail).toMatchObject({ id: shopId, name: '艾薇花艺', status: 'active', goodsCount: 1, onShelfCount: 1, ownerOpenid: 'ivy', members: [{ openid: 'ivy', role: 'owner' }, { openid: 'ivy-staff', role: 'staff' }] });
+    expect(detail.application).toMatchObject({ shopId, status: 'approved', phone: '13900139000' });
+    expect(await mall.as(ENV_ADMIN).call('merchant', 'shopDetail', { shopId: 'no-such-shop' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await mall.as('ivy').call('merchant', 'shopDetail', { shopId })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await mall.as('ivy').call('merchant', 'listShops', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+});
+
 describe('authorization', () => {
   let shopId: string;
   let otherShopId: string;
@@ -169,7 +212,7 @@ describe('authorization', () => {
     pendingId = (await mall.as('mx-applicant').ok('merchant', 'apply', form('待审店'))).id;
   });
 
-  const ADMIN_ONLY = ['listApplications', 'approve', 'reject', 'suspendShop', 'reinstateShop'] as const;
+  const ADMIN_ONLY = ['listApplications', 'approve', 'reject', 'suspendShop', 'reinstateShop', 'listShops', 'shopDetail'] as const;
   const payloadOf = (action: (typeof ADMIN_ONLY)[number]): any =>
     ({
       listApplications: { status: 'pending' },
@@ -177,6 +220,8 @@ describe('authorization', () => {
       reject: { applicationId: pendingId, reason: '越权' },
       suspendShop: { shopId },
       reinstateShop: { shopId },
+      listShops: {},
+      shopDetail: { shopId },
     })[action];
 
   test('platform actions are refused to a shopper, another shop\'s owner and the owner, and change nothing', async () => {
@@ -193,7 +238,7 @@ describe('authorization', () => {
 
   test('platform admins (from the env var or the collection) may call every platform action', async () => {
     for (const admin of [ENV_ADMIN, DB_ADMIN]) {
-      for (const action of ['listApplications', 'suspendShop', 'reinstateShop'] as const) {
+      for (const action of ['listApplications', 'suspendShop', 'reinstateShop', 'listShops', 'shopDetail'] as const) {
         expect(await mall.as(admin).call('merchant', action, payloadOf(action))).toMatchObject({ ok: true });
       }
     }
@@ -253,8 +298,11 @@ test('merchant queries read shop_applications and roles only through ids and ind
   await mall.as('idx-user').ok('merchant', 'myShops', {});
   await mall.as(ENV_ADMIN).ok('merchant', 'suspendShop', { shopId: shop.id });
   await mall.as(ENV_ADMIN).ok('merchant', 'reinstateShop', { shopId: shop.id });
+  await mall.as(ENV_ADMIN).ok('merchant', 'listShops', { keyword: '索引' });
+  await mall.as(ENV_ADMIN).ok('merchant', 'listShops', { status: 'active', pageSize: 2 });
+  await mall.as(ENV_ADMIN).ok('merchant', 'shopDetail', { shopId: shop.id });
   const { collections } = await mall.emu.control<{ collections: Record<string, { id: number; index: number; scan: number; scans: Record<string, number> }> }>('/_emulator/db/plans');
-  for (const c of ['shop_applications', 'roles']) {
+  for (const c of ['shop_applications', 'roles', 'shops', 'goods']) {
     expect({ c, scan: collections[c]?.scan ?? 0, scans: collections[c]?.scans }).toMatchObject({ c, scan: 0 });
     expect((collections[c]?.id ?? 0) + (collections[c]?.index ?? 0)).toBeGreaterThan(0);
   }

@@ -10,6 +10,7 @@ const meAnswers = (over: Record<string, unknown> = {}) =>
     'user.signIn': ok(profile),
     'order.counts': ok({ pending_payment: 2, paid: 0, shipped: 1 }),
     'coupon.counts': ok({ unused: 3 }),
+    'merchant.myShops': ok({ platformAdmin: false, shops: [] }),
     ...over,
   });
 
@@ -27,7 +28,7 @@ describe('me page', () => {
     signedIn.resolve(ok(profile));
     await page.settle();
 
-    expect(transport.calls.map((call) => `${call.name}.${call.data.action}`).sort()).toEqual(['coupon.counts', 'order.counts', 'user.signIn']);
+    expect(transport.calls.map((call) => `${call.name}.${call.data.action}`).sort()).toEqual(['coupon.counts', 'merchant.myShops', 'order.counts', 'user.signIn']);
     expect(page.text('.me__name')).toBe('小林');
     expect(page.texts('.me__order-entry')).toEqual(['2待付款', '待发货', '1待收货', '已完成']);
     expect(page.text('.me__coupons')).toContain('3张可用');
@@ -46,6 +47,54 @@ describe('me page', () => {
     expect(wx.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/coupon/center/index' });
     await page.tap('.me__addresses');
     expect(wx.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/user/addresses/index' });
+    await page.tap('.me__aftersales');
+    expect(wx.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/order/aftersale-list/index' });
+    await page.tap('.me__favorites');
+    expect(wx.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/user/favorites/index' });
+    await page.tap('.me__history');
+    expect(wx.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/user/history/index' });
+  });
+
+  describe('role entries', () => {
+    const shop = { id: 'shop-fresh', name: '沪上鲜果铺', status: 'active', role: 'owner' };
+
+    it('offers a plain shopper to open a shop', async () => {
+      const page = await loadPage(ME, { transport: meAnswers() });
+      expect(page.texts('.me__role')).toEqual(['申请开店免费入驻']);
+      await page.tap('.me__role--apply');
+      expect(wx.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/shop/apply/index' });
+    });
+
+    it('takes a shop owner or staff member to their first shop', async () => {
+      const page = await loadPage(ME, { transport: meAnswers({ 'merchant.myShops': ok({ platformAdmin: false, shops: [shop, { ...shop, id: 'shop-2', name: '第二家', role: 'staff' }] }) }) });
+      expect(page.texts('.me__role')).toEqual(['我的店铺沪上鲜果铺']);
+      await page.tap('.me__role--shop');
+      expect(wx.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/shop/overview/index?shopId=shop-fresh' });
+    });
+
+    it('takes a platform admin to the platform area (and to their shop when they have one)', async () => {
+      const page = await loadPage(ME, { transport: meAnswers({ 'merchant.myShops': ok({ platformAdmin: true, shops: [] }) }) });
+      expect(page.texts('.me__role')).toEqual(['平台管理']);
+      await page.tap('.me__role--platform');
+      expect(wx.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/platform/home/index' });
+
+      const both = await loadPage(ME, { transport: meAnswers({ 'merchant.myShops': ok({ platformAdmin: true, shops: [shop] }) }) });
+      expect(both.texts('.me__role')).toEqual(['我的店铺沪上鲜果铺', '平台管理']);
+    });
+
+    it('neither waits for nor breaks on the roles call', async () => {
+      const roles = deferred<unknown>();
+      const page = await loadPage(ME, { transport: meAnswers({ 'merchant.myShops': () => roles.promise }) });
+      // the profile and counts are on screen while the roles are still on their way
+      expect(page.text('.me__name')).toBe('小林');
+      expect(page.texts('.me__order-entry')).toEqual(['2待付款', '待发货', '1待收货', '已完成']);
+      expect(page.exists('.me__roles')).toBe(false);
+      roles.resolve(fail('INTERNAL', '服务开小差了，请稍后重试'));
+      await page.settle();
+      expect(page.exists('.page-error')).toBe(false);
+      expect(page.texts('.me__role')).toEqual(['申请开店免费入驻']);
+      expect(page.text('.me__name')).toBe('小林');
+    });
   });
 
   it('calls a nameless shopper 微信用户 and shows no badges when the counts fail', async () => {

@@ -134,4 +134,20 @@ describe('order detail page', () => {
     await page.tap('.page-retry');
     expect(page.text('.order__status')).toBe('待付款');
   });
+
+  it('shows logistics for a shipped order, 申请售后 per line and 评价 once completed', async () => {
+    const transport = stubTransport({ 'order.detail': ok({ ...shippedDetail, afterSaleTypes: ['refund_only', 'return_refund'] }) });
+    const page = await loadPage(ORDER, { query: { orderId: 'ord-fruit-0' }, transport });
+    expect(page.text('.order__logistics-carrier')).toBe('顺丰速运 SF1234567890');
+    expect(page.exists('.order__review')).toBe(false);
+    await page.tap('.order__line-aftersale');
+    expect(wx.navigateTo).toHaveBeenCalledWith({ url: '/packages/order/aftersale-apply/index?orderId=ord-fruit-0&line=0' });
+
+    const done = stubTransport({ 'order.detail': ok(completedDetail) });
+    page.moduleOf<typeof import('../../miniprogram/services/cloud')>('services/cloud').setTransport(done);
+    await page.lifecycle('onLoad', { orderId: 'ord-fruit-0' });
+    expect(page.exists('.order__line-aftersale')).toBe(false);
+    await page.tap('.order__review');
+    expect(wx.navigateTo).toHaveBeenCalledWith({ url: '/packages/order/review/index?orderId=ord-fruit-0' });
+  });
 });

@@ -1,6 +1,7 @@
 import { defineFunction } from '../../../server/handler';
 import * as applications from './applications';
 import * as review from './review';
+import * as shopList from './shop-list';
 import * as shops from './shops';
 
 export const main = defineFunction('merchant', {
@@ -12,4 +13,6 @@ export const main = defineFunction('merchant', {
   suspendShop: shops.suspend,
   reinstateShop: shops.reinstate,
   myShops: shops.mine,
+  listShops: shopList.listShops,
+  shopDetail: shopList.shopDetail,
 });

@@ -61,7 +61,7 @@ function orderDocs(loaded: LoadedBasket, quote: DomainQuote, base: { paymentId: 
     status: NEW_ORDER,
     lines: o.lines.map((l) => {
       const { sku, goods } = byKey.get(l.key)!;
-      return { skuId: l.skuId, goodsId: l.goodsId, title: goods.title.slice(0, 60), coverUrl: goods.coverUrl, specText: sku.specText, unitPriceFen: l.unitPriceFen, quantity: l.quantity, goodsFen: l.goodsFen, discountFen: l.discountFen, payFen: l.payFen, categoryIds: [...goods.categoryIds] };
+      return { skuId: l.skuId, goodsId: l.goodsId, title: goods.title.slice(0, 60), coverUrl: goods.coverUrl, specText: sku.specText, unitPriceFen: l.unitPriceFen, quantity: l.quantity, goodsFen: l.goodsFen, discountFen: l.discountFen, payFen: l.payFen, categoryIds: [...goods.categoryIds], platformDiscountFen: l.platformDiscountFen };
     }),
     goodsFen: o.goodsFen,
     shippingFen: o.shippingFen,

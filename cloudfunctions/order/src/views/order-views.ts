@@ -1,6 +1,6 @@
 /** Orders as the shopper sees them (times in ms), with the actions the state machine allows now. */
 import type { OrderDetail, OrderSummary } from '../../../../miniprogram/contracts';
-import { orderMachine } from '../../../../domain';
+import { afterSaleTypesFor, orderMachine } from '../../../../domain';
 import type { OrderDoc, RefundDoc } from '../../../../server/model';
 
 export function summaryView(o: OrderDoc): OrderSummary {
@@ -9,7 +9,8 @@ export function summaryView(o: OrderDoc): OrderSummary {
     shopId: o.shopId,
     shopName: o.shopName ?? '',
     status: o.status,
-    lines: o.lines.map(({ categoryIds: _c, ...line }) => line),
+    // the settlement fields (platform-funded share, frozen commission rate) stay on the server
+    lines: o.lines.map(({ categoryIds: _c, platformDiscountFen: _p, commissionBps: _b, ...line }) => line),
     payFen: o.payFen,
     totalQuantity: o.totalQuantity,
     createdAt: o.createdAt.getTime(),
@@ -21,7 +22,8 @@ export function summaryView(o: OrderDoc): OrderSummary {
 export function availableActions(o: OrderDoc, now: number): OrderDetail['actions'] {
   const actions: OrderDetail['actions'] = [];
   if (orderMachine.can(o.status, 'pay') && now < o.payDeadline.getTime()) actions.push('pay');
-  if (orderMachine.can(o.status, 'cancel') || orderMachine.can(o.status, 'cancelPaid')) actions.push('cancel');
+  // a paid order with after-sale requests is refunded through them (cancel-paid-order.ts refuses it)
+  if (orderMachine.can(o.status, 'cancel') || (orderMachine.can(o.status, 'cancelPaid') && !o.afterSaleClaims?.length)) actions.push('cancel');
   if (orderMachine.can(o.status, 'confirm')) actions.push('confirm');
   return actions;
 }
@@ -46,5 +48,7 @@ export function detailView(o: OrderDoc, refund: RefundDoc | null, now: number): 
   if (o.cancelReason) d.cancelReason = o.cancelReason;
   if (o.logistics) d.logistics = { ...o.logistics };
   if (refund) d.refund = { status: refund.status, amountFen: refund.amountFen };
+  const afterSaleTypes = afterSaleTypesFor({ state: o.status, ...(o.completedAt ? { completedAt: o.completedAt.getTime() } : {}) }, now);
+  if (afterSaleTypes.length) d.afterSaleTypes = afterSaleTypes;
   return d;
 }

@@ -9,6 +9,7 @@ import { payForPayment } from '../../../services/payment';
 import type { DatasetEvent } from '../../../shared/events';
 import type { PageStatus } from '../../../shared/page-status';
 import { ROUTES, TAB_URLS } from '../../../shared/routes';
+import { AFTER_SALE_ROUTES } from '../../../shared/aftersale-text';
 import { confirmationOf, toOrderDetailView, type OrderDetailView } from './view-model';
 
 type ConfirmedAction = 'cancel' | 'confirm';
@@ -125,6 +126,19 @@ Component({
     onGoodsTap(event: DatasetEvent<{ goodsId?: string }>) {
       const { goodsId } = event.currentTarget.dataset;
       if (goodsId) void wx.navigateTo({ url: ROUTES.goodsDetail(goodsId) });
+    },
+
+    /** 申请售后 for one line (or the whole order without a line). */
+    onAfterSale(event: DatasetEvent<{ line?: number | string }>) {
+      const { order } = this.data;
+      if (!order) return;
+      const line = event.currentTarget.dataset.line;
+      void wx.navigateTo({ url: AFTER_SALE_ROUTES.apply(order.id, line === undefined || line === '' ? undefined : Number(line)) });
+    },
+
+    onReview() {
+      const { order } = this.data;
+      if (order) void wx.navigateTo({ url: AFTER_SALE_ROUTES.review(order.id) });
     },
 
     onGoHome() {

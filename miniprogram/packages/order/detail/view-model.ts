@@ -28,6 +28,12 @@ export interface OrderDetailView {
   canPay: boolean;
   canCancel: boolean;
   canConfirm: boolean;
+  /** After-sale requests may be made now (per line). */
+  canAfterSale: boolean;
+  /** Completed: the shopper may write a review. */
+  canReview: boolean;
+  /** Shipped or completed with logistics: the logistics card. */
+  logistics: { carrier: string; trackingNo: string; shippedText: string } | null;
 }
 
 const REFUND_TEXT = { pending: '退款待处理', processing: '退款处理中', succeeded: '退款成功', failed: '退款失败，请联系商家' } as const;
@@ -43,7 +49,8 @@ function statusHint(order: OrderDetail): string {
     case 'cancelled':
       return order.cancelReason ? `取消原因：${order.cancelReason}` : '订单已取消';
     case 'closed':
-      return order.refund ? `${REFUND_TEXT[order.refund.status]} ${formatFen(order.refund.amountFen)}` : '订单已关闭';
+      // closed by after-sale refunds of every line: no order refund, the reason says why
+      return order.refund ? `${REFUND_TEXT[order.refund.status]} ${formatFen(order.refund.amountFen)}` : order.cancelReason || '订单已关闭';
     default:
       return '';
   }
@@ -84,6 +91,12 @@ export function toOrderDetailView(order: OrderDetail): OrderDetailView {
     canPay: order.actions.includes('pay'),
     canCancel: order.actions.includes('cancel'),
     canConfirm: order.actions.includes('confirm'),
+    canAfterSale: (order.afterSaleTypes ?? []).length > 0,
+    canReview: order.status === 'completed',
+    logistics:
+      order.logistics && (order.status === 'shipped' || order.status === 'completed')
+        ? { carrier: order.logistics.carrier, trackingNo: order.logistics.trackingNo, shippedText: order.shippedAt ? formatDateTime(order.shippedAt) : '' }
+        : null,
   };
 }
 
