@@ -211,7 +211,7 @@ async function merchantJourney(addressId: string): Promise<void> {
     await control('/_emulator/clock/advance', { ms: 7 * 24 * 3_600_000 + 3_600_000 });
     return control('/_emulator/timers/fire', { function: 'finance', trigger: 'sweep' });
   });
-  const balance = await step('the shop sees its balance', () => call('finance', 'balance', { shopId: shop.id }, merchant), (b) => `available ${yuan(b.availableFen)} (paid ${yuan(quote.payFen)} - refund ${yuan(refundFen)} - commission)`);
+  const balance = await step('the shop sees its balance', () => call('finance', 'balance', { shopId: shop.id }, merchant), (b) => `available ${yuan(b.availableFen)} = paid ${yuan(quote.payFen)} - refund ${yuan(refundFen)} - commission ${yuan(quote.payFen - refundFen - b.availableFen)}`);
   if (balance.availableFen <= 0 || balance.availableFen >= quote.payFen - refundFen) throw new Error(`unexpected balance ${balance.availableFen}`);
   const { withdrawal } = await step('the shop owner asks to withdraw it all', () => call('finance', 'requestWithdrawal', { shopId: shop.id, amountFen: balance.availableFen }, merchant), (r) => `${r.withdrawal.status} ${yuan(r.withdrawal.amountFen)}`);
   await step('the platform admin approves the withdrawal', () => call('finance', 'approveWithdrawal', { id: withdrawal.id }, ADMIN), (w) => w.status);

@@ -2,9 +2,11 @@
  * Uploading a picture the user picked (a temp file path from `wx.chooseMedia`) to cloud storage with
  * `wx.cloud.uploadFile`; the result is the `cloud://` fileID that functions store. Never throws.
  * In local mode the picture goes to the emulator's client upload gateway
- * (`POST <localBaseUrl>/gateway/storage/upload`, emulator/docs), which answers the same fileID.
+ * (`POST <localBaseUrl>/gateway/storage/upload`, emulator/docs/storage.md), and the answer is the
+ * file's emulator URL, which requests carry back to functions as the fileID.
  */
 import { type EnvConfig, resolveEnv } from '../config/env';
+import { rewriteCloudFileIds } from './cloud-file-url';
 import type { Result } from './contracts';
 
 function extensionOf(path: string): string {
@@ -46,7 +48,9 @@ function uploadToEmulator(filePath: string, cloudPath: string, env: EnvConfig): 
         } catch {
           // not JSON: reported below
         }
-        if (statusCode === 200 && typeof answer.fileID === 'string') resolve({ ok: true, data: answer.fileID });
+        // Pages show what they get, and DevTools cannot render a file id: hand out the emulator URL,
+        // which the local transport turns back into the file id in any request (cloud-file-url.ts).
+        if (statusCode === 200 && typeof answer.fileID === 'string') resolve({ ok: true, data: rewriteCloudFileIds(answer.fileID, env.localBaseUrl) });
         else failed(answer.errMsg ?? `HTTP ${statusCode}`);
       },
       fail: failed,

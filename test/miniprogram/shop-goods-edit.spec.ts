@@ -106,7 +106,8 @@ describe('goods edit page', () => {
     await page.tap('.goods-edit__image-add');
     await page.settle();
     expect(uploadFile).toHaveBeenCalledWith(expect.objectContaining({ url: 'http://127.0.0.1:9000/gateway/storage/upload', filePath: 'wxfile://tmp/a.png', name: 'file', formData: { cloudPath: expect.stringMatching(/\.png$/) }, header: { 'x-wx-openid': 'dev-shopper-1' } }));
-    expect((page.data.form as { images: string[] }).images).toEqual(['cloud://env.bucket/goods/new.png']);
+    // shown as the emulator's URL; the local transport sends it back as the file id
+    expect((page.data.form as { images: string[] }).images).toEqual(['http://127.0.0.1:9000/storage/bucket/goods/new.png']);
 
     // removing a value drops its rows
     await page.tap(page.findAll('.spec__value-remove')[1]!);
@@ -118,7 +119,7 @@ describe('goods edit page', () => {
       shopId: 'shop-1',
       title: '春茶',
       subtitle: '',
-      images: ['cloud://env.bucket/goods/new.png'],
+      images: ['http://127.0.0.1:9000/storage/bucket/goods/new.png'], // the stub transport; the real one restores the file id
       categoryId: 'cat-black',
       specs: [{ name: '包装', values: ['礼盒'] }, { name: '重量', values: ['250g'] }],
       skus: [{ specValues: { 包装: '礼盒', 重量: '250g' }, priceFen: 8800, stock: 10, code: '', lowStockThreshold: 5 }],

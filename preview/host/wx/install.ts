@@ -5,6 +5,7 @@
  */
 import type { OverlayState } from '../overlays';
 import type { Router } from '../router';
+import { mediaApi } from './media';
 import { navigationApi, type WindowControls } from './navigation';
 import { paymentApi } from './payment';
 import type { RequestTracker } from './request';
@@ -38,6 +39,7 @@ export function installWx(deps: WxDependencies): void {
     navigationApi(deps.router, deps.window),
     paymentApi(deps.overlays, deps.emulatorUrl),
     systemApi(),
+    mediaApi(deps.requests),
   );
   let app: AppOptions = { globalData: {} };
   globals.App = (options: AppOptions) => {

@@ -14,6 +14,14 @@ export class RequestTracker {
     return this.inFlight;
   }
 
+  /** Counts `work` as a request in flight until it settles (uploads). */
+  track<T>(work: Promise<T>): Promise<T> {
+    this.inFlight += 1;
+    return work.finally(() => {
+      this.inFlight -= 1;
+    });
+  }
+
   api(): Record<string, unknown> {
     return {
       request: (options: RequestOptions) => {
