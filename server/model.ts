@@ -73,6 +73,7 @@ export interface GoodsDoc {
   status: 'on_shelf' | 'off_shelf';
   recommended?: boolean;
   keywords?: string[];
+  rating?: GoodsRating;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -420,4 +421,49 @@ export interface DocTypes {
   commission_rates: CommissionRatesDoc;
   after_sales: AfterSaleDoc;
   shop_invites: ShopInviteDoc;
+  favorites: FavoriteDoc;
+  browse_history: BrowseHistoryDoc;
+  reviews: ReviewDoc;
+}
+
+export interface FavoriteDoc {
+  _id: string;
+  openid: string;
+  goodsId: string;
+  shopId: string;
+  createdAt: Date;
+}
+
+export interface BrowseHistoryDoc {
+  _id: string;
+  openid: string;
+  goodsId: string;
+  viewedAt: Date;
+}
+
+export interface ReviewDoc {
+  _id: string;
+  orderId: string;
+  lineIndex: number;
+  goodsId: string;
+  skuId: string;
+  specText: string;
+  shopId: string;
+  openid: string;
+  displayName: string;
+  anonymous: boolean;
+  stars: number;
+  text: string;
+  photos: string[];
+  hasPhotos: boolean;
+  reply?: { text: string; by: string; at: Date };
+  createdAt: Date;
+}
+
+/** Review counters on a goods item (`stars[0]` counts 1-star reviews). */
+export interface GoodsRating {
+  count: number;
+  sum: number;
+  stars: [number, number, number, number, number];
+  withPhotos: number;
 }

@@ -5,16 +5,19 @@
 import addresses from '../database/schema/addresses.json';
 import after_sales from '../database/schema/after_sales.json';
 import banners from '../database/schema/banners.json';
+import browse_history from '../database/schema/browse_history.json';
 import carts from '../database/schema/carts.json';
 import categories from '../database/schema/categories.json';
 import commission_rates from '../database/schema/commission_rates.json';
 import coupon_claims from '../database/schema/coupon_claims.json';
 import coupon_templates from '../database/schema/coupon_templates.json';
+import favorites from '../database/schema/favorites.json';
 import goods from '../database/schema/goods.json';
 import ledger_entries from '../database/schema/ledger_entries.json';
 import orders from '../database/schema/orders.json';
 import payments from '../database/schema/payments.json';
 import refunds from '../database/schema/refunds.json';
+import reviews from '../database/schema/reviews.json';
 import roles from '../database/schema/roles.json';
 import shop_accounts from '../database/schema/shop_accounts.json';
 import shop_applications from '../database/schema/shop_applications.json';
@@ -29,16 +32,19 @@ export const SCHEMAS = {
   addresses,
   after_sales,
   banners,
+  browse_history,
   carts,
   categories,
   commission_rates,
   coupon_claims,
   coupon_templates,
+  favorites,
   goods,
   ledger_entries,
   orders,
   payments,
   refunds,
+  reviews,
   roles,
   shop_accounts,
   shop_applications,

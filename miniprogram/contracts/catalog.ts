@@ -91,4 +91,19 @@ export interface CatalogApi {
   categories: { payload: NoPayload; result: CategoryTree };
   search: { payload: SearchRequest; result: Page<GoodsCard> };
   detail: { payload: { goodsId: string }; result: GoodsDetail };
+  /** A shop's home page header; its goods come from `search` with `shopId`. NOT_FOUND for a suspended shop. */
+  shop: { payload: { shopId: string }; result: ShopHome };
+}
+
+export interface ShopHome {
+  id: string;
+  name: string;
+  logoUrl: string;
+  description: string;
+  announcement: string;
+  bannerUrl: string;
+  /** Goods on the shelf. */
+  goodsCount: number;
+  /** Pieces sold over all its goods. */
+  sales: number;
 }

@@ -36,6 +36,10 @@ export type ServerErrorCode =
   // finance
   | 'INSUFFICIENT_BALANCE'
   | 'WITHDRAWAL_STATE_INVALID'
+  // reviews and favourites
+  | 'REVIEW_NOT_ALLOWED'
+  | 'CONTENT_RISKY'
+  | 'FAVORITES_FULL'
   // coupons
   | 'COUPON_NOT_STARTED'
   | 'COUPON_ENDED'

@@ -2,11 +2,13 @@ import type { CartApi } from './cart';
 import type { CatalogApi } from './catalog';
 import type { AfterSaleApi } from './aftersale';
 import type { CouponApi } from './coupon';
+import type { FavoriteApi } from './favorite';
 import type { FinanceApi } from './finance';
 import type { MerchantApi } from './merchant';
 import type { OrderApi } from './order';
 import type { PaymentApi } from './payment';
 import type { PlatformApi } from './platform';
+import type { ReviewApi } from './review';
 import type { ShopOrderApi } from './shoporder';
 import type { ShopApi } from './shop';
 import type { UserApi } from './user';
@@ -24,6 +26,8 @@ export * from './finance';
 export * from './shoporder';
 export * from './aftersale';
 export * from './shop';
+export * from './favorite';
+export * from './review';
 
 /** Cloud function names: pages and services never spell a function name themselves. */
 export const FUNCTIONS = {
@@ -39,6 +43,8 @@ export const FUNCTIONS = {
   shoporder: 'shoporder',
   aftersale: 'aftersale',
   shop: 'shop',
+  favorite: 'favorite',
+  review: 'review',
 } as const;
 
 export type FunctionName = (typeof FUNCTIONS)[keyof typeof FUNCTIONS];
@@ -57,6 +63,8 @@ export interface FunctionApi {
   shoporder: ShopOrderApi;
   aftersale: AfterSaleApi;
   shop: ShopApi;
+  favorite: FavoriteApi;
+  review: ReviewApi;
 }
 
 function actionNames<N extends FunctionName>(names: ReadonlyArray<keyof FunctionApi[N] & string>): { readonly [A in keyof FunctionApi[N] & string]: A } {
@@ -66,7 +74,7 @@ function actionNames<N extends FunctionName>(names: ReadonlyArray<keyof Function
 /** Action names as constants, by function. */
 export const ACTIONS = {
   user: actionNames<'user'>(['signIn', 'profile', 'updateProfile', 'listAddresses', 'getAddress', 'createAddress', 'updateAddress', 'deleteAddress', 'setDefaultAddress']),
-  catalog: actionNames<'catalog'>(['home', 'categories', 'search', 'detail']),
+  catalog: actionNames<'catalog'>(['home', 'categories', 'search', 'detail', 'shop']),
   cart: actionNames<'cart'>(['view', 'add', 'setQuantity', 'remove', 'select', 'count']),
   order: actionNames<'order'>(['quote', 'create', 'list', 'detail', 'cancel', 'confirmReceipt', 'counts']),
   payment: actionNames<'payment'>(['pay', 'status']),
@@ -77,6 +85,8 @@ export const ACTIONS = {
   shoporder: actionNames<'shoporder'>(['list', 'detail', 'ship', 'note']),
   aftersale: actionNames<'aftersale'>(['apply', 'mine', 'detail', 'cancel', 'submitReturn', 'maxRefundable', 'shopList', 'shopDetail', 'approve', 'reject', 'confirmReturn']),
   shop: actionNames<'shop'>(['overview', 'listGoods', 'getGoods', 'saveGoods', 'setOnShelf', 'getSettings', 'saveSettings', 'createInvite', 'acceptInvite', 'listStaff', 'removeStaff']),
+  favorite: actionNames<'favorite'>(['status', 'add', 'remove', 'list', 'record', 'history', 'removeHistory', 'clearHistory']),
+  review: actionNames<'review'>(['create', 'mineForOrder', 'listForGoods', 'summary', 'shopList', 'reply']),
 } as const;
 
 export type ActionName<N extends FunctionName> = keyof FunctionApi[N] & string;

@@ -3,5 +3,6 @@ import { categories } from './categories';
 import { detail } from './detail';
 import { home } from './home';
 import { search } from './search';
+import { shop } from './shop';
 
-export const main = defineFunction('catalog', { home, categories, search, detail });
+export const main = defineFunction('catalog', { home, categories, search, detail, shop });
