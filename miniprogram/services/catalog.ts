@@ -1,5 +1,5 @@
 import { callFunction } from './cloud';
-import { ACTIONS, FUNCTIONS, type CategoryTree, type GoodsCard, type GoodsDetail, type HomeFeed, type Page, type Result, type SearchRequest } from './contracts';
+import { ACTIONS, FUNCTIONS, type CategoryTree, type GoodsCard, type GoodsDetail, type HomeFeed, type Page, type Result, type SearchRequest, type ShopHome } from './contracts';
 
 /** Banners, top categories, recommended and hot goods for the home tab. */
 export function fetchHomeFeed(): Promise<Result<HomeFeed>> {
@@ -19,4 +19,9 @@ export function searchGoods(request: SearchRequest): Promise<Result<Page<GoodsCa
 /** A goods item with its specs and SKUs. */
 export function fetchGoodsDetail(goodsId: string): Promise<Result<GoodsDetail>> {
   return callFunction(FUNCTIONS.catalog, ACTIONS.catalog.detail, { goodsId });
+}
+
+/** A shop's home page header (NOT_FOUND while the shop is suspended). */
+export function fetchShopHome(shopId: string): Promise<Result<ShopHome>> {
+  return callFunction(FUNCTIONS.catalog, ACTIONS.catalog.shop, { shopId });
 }

@@ -104,6 +104,8 @@ const MERCHANT = 'dev-merchant-1';
 const SHOP = 'shop-fresh';
 const ADMIN = 'dev-admin-1';
 /** Ids that differ on every run wherever a list shows them: 32-hex document ids, trade numbers. */
+/** Dates without a time (review dates), which follow the run's clock. */
+const DATE_MASK = '\\b\\d{4}-\\d{2}-\\d{2}\\b';
 const ID_MASKS = ['\\b[0-9a-f]{32}\\b', '\\b\\d{16,}\\b'];
 
 const shopper = (mall: Mall) => mall.as(DEFAULT_IDENTITY);
@@ -129,6 +131,27 @@ async function settledShop(mall: Mall): Promise<void> {
   await mall.advance(8 * 24 * 3_600_000);
   await mall.fireTimer('finance', 'sweep');
 }
+
+/** A paid order of the demo shop, shipped and received by the default shopper. */
+async function receivedOrder(mall: Mall): Promise<CreatedOrder> {
+  const order = await paidShopOrder(mall);
+  await mall.as(MERCHANT).ok('shoporder', 'ship', { shopId: SHOP, orderId: order.orderId, carrier: '顺丰速运', trackingNo: 'SF1234567891' });
+  await shopper(mall).ok('order', 'confirmReceipt', { orderId: order.orderId });
+  return order;
+}
+
+let reviewed: Promise<void> | null = null;
+/** Once per run: two reviews of demo goods-002 (one with a shop reply), for the review pages. */
+const reviewOnce = (mall: Mall) =>
+  (reviewed ??= (async () => {
+    for (const [stars, text] of [[5, '葡萄很甜，颗颗饱满，冷链到家还是凉的'], [4, '味道不错，就是有两颗压坏了']] as const) {
+      const order = await receivedOrder(mall);
+      await shopper(mall).ok('review', 'create', { orderId: order.orderId, items: [{ lineIndex: 0, stars, text }] });
+    }
+    const { items } = await mall.as(MERCHANT).ok('review', 'shopList', { shopId: SHOP, replied: false });
+    const lower = items.find((r) => r.stars === 4);
+    if (lower) await mall.as(MERCHANT).ok('review', 'reply', { shopId: SHOP, reviewId: lower.id, text: '抱歉给您带来不便，已安排补发，欢迎再来！' });
+  })());
 
 let settled: Promise<void> | null = null;
 /** Once per run: several finance pages show the same settled money. */
@@ -190,6 +213,52 @@ export const SCENARIOS: Record<string, Scenario> = {
     },
   },
   'packages/shop/apply/index': { identity: 'dev-shopper-2', expectStatus: 'ready' },
+
+  // ---- reviews, favourites, history, the shop home page ----
+  'packages/goods/shop/index': {
+    expectStatus: 'ready',
+    async prepare(mall) {
+      const settings = await mall.as(MERCHANT).ok('shop', 'getSettings', { shopId: SHOP });
+      await mall.as(MERCHANT).ok('shop', 'saveSettings', { shopId: SHOP, name: settings.name, logoUrl: settings.logoUrl, bannerUrl: settings.bannerUrl, announcement: '当季鲜果产地直发，满99元包邮' });
+      return { query: { shopId: SHOP } };
+    },
+  },
+  'packages/goods/reviews/index': {
+    expectStatus: 'ready',
+    async prepare(mall) {
+      await reviewOnce(mall);
+      return { query: { goodsId: 'goods-002' }, maskText: [DATE_MASK] };
+    },
+  },
+  'packages/order/review/index': {
+    expectStatus: 'ready',
+    async prepare(mall) {
+      const order = await receivedOrder(mall);
+      return { query: { orderId: order.orderId }, now: order.createdAt, maskText: [...orderMasks(order), ...ID_MASKS] };
+    },
+  },
+  'packages/shop/reviews/index': {
+    identity: MERCHANT,
+    expectStatus: 'ready',
+    async prepare(mall) {
+      await reviewOnce(mall);
+      return { query: { shopId: SHOP }, maskText: [DATE_MASK] };
+    },
+  },
+  'packages/user/favorites/index': {
+    expectStatus: 'ready',
+    async prepare(mall) {
+      for (const goodsId of ['goods-003', 'goods-001']) await shopper(mall).ok('favorite', 'add', { goodsId });
+      return {};
+    },
+  },
+  'packages/user/history/index': {
+    expectStatus: 'ready',
+    async prepare(mall) {
+      for (const goodsId of ['goods-010', 'goods-002']) await shopper(mall).ok('favorite', 'record', { goodsId });
+      return {};
+    },
+  },
 
   // ---- the shopper's after-sale pages ----
   'packages/order/aftersale-apply/index': {

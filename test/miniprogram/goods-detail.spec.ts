@@ -29,7 +29,9 @@ describe('goods detail page', () => {
     const transport = stubTransport({ 'catalog.detail': ok(longjingDetail) });
     const page = await loadPage(DETAIL, { query: { goodsId: 'gds-longjing-250' }, transport });
 
-    expect(transport.calls).toEqual([{ name: 'catalog', data: { action: 'detail', goodsId: 'gds-longjing-250' } }]);
+    // the detail first; reviews, the favourite star and the history entry follow and may fail quietly
+    expect(transport.calls[0]).toEqual({ name: 'catalog', data: { action: 'detail', goodsId: 'gds-longjing-250' } });
+    expect(page.data.status).toBe('ready');
     expect(page.text('.detail__price')).toBe('¥198.00');
     expect(page.text('.detail__original')).toBe('¥328.00');
     expect(page.text('.detail__title')).toBe('西湖龙井 明前特级 礼盒装');
@@ -37,6 +39,50 @@ describe('goods detail page', () => {
     expect(page.text('.detail__spec')).toContain('请选择 包装 规格');
     expect(page.findAll('.detail__intro-image')).toHaveLength(1);
     expect(wx.setNavigationBarTitle).toHaveBeenCalledWith({ title: '西湖龙井 明前特级 礼盒装' });
+  });
+
+  it('shows the rating and newest reviews, toggles the favourite, records the visit and opens the shop', async () => {
+    const review = { id: 'rv-1', goodsId: 'gds-longjing-250', specText: '礼盒装 / 250g', displayName: '王**', stars: 5, text: '茶香浓郁', photos: ['https://img.example.com/r1.jpg'], createdAt: Date.UTC(2026, 5, 1), reply: { text: '感谢支持', at: Date.UTC(2026, 5, 2) } };
+    const transport = stubTransport({
+      'catalog.detail': ok(longjingDetail),
+      'review.summary': ok({ count: 12, average: 4.8, goodRate: 92, stars: [0, 0, 1, 0, 11], withPhotos: 3 }),
+      'review.listForGoods': ok({ items: [review], nextCursor: 'x' }),
+      'favorite.status': ok({ favorite: false }),
+      'favorite.record': ok({}),
+      'favorite.add': ok({ favorite: true }),
+      'favorite.remove': ok({ removed: 1 }),
+    });
+    const page = await loadPage(DETAIL, { query: { goodsId: 'gds-longjing-250' }, transport });
+
+    expect(transport.calls.map((c) => `${c.name}.${c.data.action}`).sort()).toEqual(['catalog.detail', 'favorite.record', 'favorite.status', 'review.listForGoods', 'review.summary']);
+    expect(transport.calls.find((c) => c.data.action === 'listForGoods')?.data).toEqual({ action: 'listForGoods', goodsId: 'gds-longjing-250', pageSize: 2 });
+    expect(page.text('.detail__reviews-title')).toBe('商品评价（12）');
+    expect(page.text('.detail__reviews-rate')).toBe('好评率 92%');
+    expect(page.texts('.review-item__text')).toEqual(['茶香浓郁']);
+    expect(page.text('.review-item__reply')).toBe('商家回复：感谢支持');
+
+    expect(page.text('.detail__bar-favorite')).toBe('收藏');
+    await page.tap('.detail__bar-favorite');
+    expect(transport.calls.at(-1)?.data).toEqual({ action: 'add', goodsId: 'gds-longjing-250' });
+    expect(page.text('.detail__bar-favorite')).toBe('已收藏');
+    await page.tap('.detail__bar-favorite');
+    expect(transport.calls.at(-1)?.data).toEqual({ action: 'remove', goodsIds: ['gds-longjing-250'] });
+    expect(page.text('.detail__bar-favorite')).toBe('收藏');
+
+    await page.tap('.detail__reviews-head');
+    expect(wx.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/goods/reviews/index?goodsId=gds-longjing-250' });
+    await page.tap('.detail__bar-shop');
+    expect(wx.navigateTo).toHaveBeenLastCalledWith({ url: `/packages/goods/shop/index?shopId=${longjingDetail.shop.id}` });
+  });
+
+  it('puts the star back when the favourite cannot be saved', async () => {
+    const transport = stubTransport({ 'catalog.detail': ok(longjingDetail), 'favorite.status': ok({ favorite: false }), 'favorite.add': fail('FAVORITES_FULL', '收藏夹已满（最多 500 件），请先清理') });
+    const page = await loadPage(DETAIL, { query: { goodsId: 'gds-longjing-250' }, transport });
+    expect(page.data.status).toBe('ready');
+    expect(page.exists('.review-item')).toBe(false);
+    await page.tap('.detail__bar-favorite');
+    expect(page.text('.detail__bar-favorite')).toBe('收藏');
+    expect(wx.showToast).toHaveBeenLastCalledWith({ title: '收藏夹已满（最多 500 件），请先清理', icon: 'none' });
   });
 
   it('greys out spec values no SKU in stock has, then adds the picked SKU and quantity to the cart', async () => {

@@ -1,9 +1,12 @@
 import type { SpecDimension } from '../../../services/contracts';
 import { addToCart } from '../../../services/cart';
 import { fetchGoodsDetail } from '../../../services/catalog';
+import { addFavorite, fetchFavoriteStatus, recordView, removeFavorites } from '../../../services/favorite';
+import { fetchGoodsReviews, fetchRatingSummary } from '../../../services/review';
 import { saveCheckoutIntent } from '../../../shared/checkout-intent';
-import type { DetailEvent } from '../../../shared/events';
+import type { DatasetEvent, DetailEvent } from '../../../shared/events';
 import type { PageStatus } from '../../../shared/page-status';
+import { toRatingSummaryView, toReviewItemView, type RatingSummaryView, type ReviewItemView } from '../../../shared/review-view';
 import { ROUTES, TAB_URLS } from '../../../shared/routes';
 import type { PickerMode } from './sku-picker/index';
 import { initialSummary, toDetailView, toSkuOption, type GoodsDetailView, type SkuOption } from './view-model';
@@ -27,6 +30,11 @@ Component({
     /** "礼盒装 / 500g，1件" or "请选择 包装 规格", from the picker. */
     selectionSummary: '',
     adding: false,
+    /** The rating summary and the newest reviews; null until they load (they never block the page). */
+    rating: null as RatingSummaryView | null,
+    reviews: [] as ReviewItemView[],
+    favorite: false,
+    favoriteBusy: false,
   },
 
   methods: {
@@ -60,6 +68,45 @@ Component({
       const skus = goods.skus.map(toSkuOption);
       this.setData({ status: 'ready', goods: toDetailView(goods), specs: goods.specs, skus, selectionSummary: initialSummary(goods.specs, skus) });
       void wx.setNavigationBarTitle({ title: goods.title });
+      void this.loadExtras(goodsId);
+    },
+
+    /** Reviews, the favourite star and the history entry: each may fail without touching the page. */
+    async loadExtras(goodsId: string): Promise<void> {
+      void recordView(goodsId);
+      const [summary, reviews, favorite] = await Promise.all([fetchRatingSummary(goodsId), fetchGoodsReviews(goodsId, false, null, 2), fetchFavoriteStatus(goodsId)]);
+      if (summary.ok) this.setData({ rating: toRatingSummaryView(summary.data) });
+      if (reviews.ok) this.setData({ reviews: reviews.data.items.map(toReviewItemView) });
+      if (favorite.ok) this.setData({ favorite: favorite.data.favorite });
+    },
+
+    async onToggleFavorite(): Promise<void> {
+      const { goodsId, favorite, favoriteBusy } = this.data;
+      if (favoriteBusy) return;
+      this.setData({ favoriteBusy: true, favorite: !favorite });
+      const result = favorite ? await removeFavorites([goodsId]) : await addFavorite(goodsId);
+      this.setData({ favoriteBusy: false });
+      if (!result.ok) {
+        this.setData({ favorite });
+        void wx.showToast({ title: result.error.message, icon: 'none' });
+        return;
+      }
+      void wx.showToast({ title: favorite ? '已取消收藏' : '已收藏', icon: 'none' });
+    },
+
+    onOpenShop(): void {
+      const shopId = this.data.goods?.shopId;
+      if (shopId) void wx.navigateTo({ url: ROUTES.shopHome(shopId) });
+    },
+
+    onOpenReviews(): void {
+      if (this.data.goodsId) void wx.navigateTo({ url: ROUTES.goodsReviews(this.data.goodsId) });
+    },
+
+    onPhotoTap(event: DatasetEvent<{ id?: string; url?: string }>) {
+      const { id, url } = event.currentTarget.dataset;
+      const review = this.data.reviews.find((r) => r.id === id);
+      if (review && url) void wx.previewImage({ current: url, urls: review.photos });
     },
 
     onPreviewImage(event: DetailEvent<{ index: number }>) {

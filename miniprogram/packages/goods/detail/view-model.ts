@@ -8,6 +8,7 @@ export interface GoodsDetailView {
   subtitle: string;
   images: string[];
   detailImages: string[];
+  shopId: string;
   shopName: string;
   coverUrl: string;
   priceText: string;
@@ -35,6 +36,7 @@ export function toDetailView(goods: GoodsDetail): GoodsDetailView {
     subtitle: goods.subtitle,
     images: goods.images,
     detailImages: goods.detailImages,
+    shopId: goods.shop.id,
     shopName: goods.shop.name,
     coverUrl: goods.images[0] ?? '',
     priceText: formatFen(goods.priceFen),
