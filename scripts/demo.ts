@@ -207,6 +207,11 @@ async function merchantJourney(addressId: string): Promise<void> {
   await step('the shop approves the refund', () => call('aftersale', 'approve', { shopId: shop.id, id: request.id }, merchant), (a) => a.status);
   await step('WeChat Pay refunds it', () => until('the refund', () => call('aftersale', 'detail', { id: request.id }), (a) => a.status === 'refunded'), (a) => `${a.status} ${yuan(a.amountFen)}`);
   await step('the shopper confirms receipt', () => call('order', 'confirmReceipt', { orderId }), (d) => d.status);
+  await step('and reviews it (the text passes the content check)', () => call('review', 'create', { orderId, items: [{ lineIndex: 0, stars: 4, text: '茶香清雅，礼盒有点压坏了，商家处理很快' }] }), (r) => `${r.lines[0]?.review?.stars ?? '?'} stars by ${r.lines[0]?.review?.displayName ?? '?'}`);
+  await step('the shop replies to the review', async () => {
+    const { items } = await call('review', 'shopList', { shopId: shop.id, replied: false }, merchant);
+    return call('review', 'reply', { shopId: shop.id, reviewId: items[0]!.id, text: '感谢支持，欢迎再来！' }, merchant);
+  }, (r) => r.reply?.text ?? '');
   await step('7 days pass (the after-sale window closes; the settlement timer runs)', async () => {
     await control('/_emulator/clock/advance', { ms: 7 * 24 * 3_600_000 + 3_600_000 });
     return control('/_emulator/timers/fire', { function: 'finance', trigger: 'sweep' });
