@@ -47,7 +47,7 @@ describe('platform banners page', () => {
     expect(transport.calls.find((c) => c.data.action === 'saveBanner')!.data).toEqual({
       action: 'saveBanner',
       title: '新人专享',
-      imageUrl: 'cloud://env.bucket/platform/banners/b.png',
+      imageUrl: 'http://127.0.0.1:9000/storage/bucket/platform/banners/b.png', // the stub transport; the real one restores the file id
       link: { type: 'goods', goodsId: 'goods-001' },
       sort: 5,
       status: 'hidden',

@@ -74,7 +74,7 @@ describe('platform categories page', () => {
     const page = await loadPage(PAGE, { transport: stubTransport({ 'platform.listCategories': ok({ categories: categoryTree }) }) });
     await page.tap('.pc__add-top');
     await page.tap('.pc__icon');
-    expect(page.data.form).toMatchObject({ iconUrl: 'cloud://env.bucket/platform/categories/icon.png' });
+    expect(page.data.form).toMatchObject({ iconUrl: 'http://127.0.0.1:9000/storage/bucket/platform/categories/icon.png' });
     await page.tap('.pc__icon-clear');
     expect(page.data.form).toMatchObject({ iconUrl: '' });
   });

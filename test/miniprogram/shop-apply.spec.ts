@@ -4,6 +4,8 @@ import { deferred, fail, ok, stubTransport } from './support/stub-transport';
 
 const PAGE = 'packages/shop/apply/index';
 const LICENSE = 'cloud://env.bucket/licenses/new.png';
+/** What the page holds and sends after a local-mode upload: the emulator URL (the real transport turns it back into LICENSE). */
+const LICENSE_URL = 'http://127.0.0.1:9000/storage/bucket/licenses/new.png';
 
 function pickAndUpload(): void {
   (wx as any).chooseMedia = jest.fn().mockResolvedValue({ tempFiles: [{ tempFilePath: 'wxfile://tmp/license.jpg' }] });
@@ -46,13 +48,13 @@ describe('shop application page', () => {
 
     await page.tap('.apply__license');
     expect(wx.uploadFile).toHaveBeenCalledWith(expect.objectContaining({ filePath: 'wxfile://tmp/license.jpg', formData: { cloudPath: expect.stringMatching(/^licenses\/.*\.jpg$/) } }));
-    expect(page.data.form).toMatchObject({ licenseFileId: LICENSE });
+    expect(page.data.form).toMatchObject({ licenseFileId: LICENSE_URL });
     await page.tap('.apply__license-preview');
-    expect(wx.previewImage).toHaveBeenCalledWith({ urls: [LICENSE], current: LICENSE });
+    expect(wx.previewImage).toHaveBeenCalledWith({ urls: [LICENSE_URL], current: LICENSE_URL });
 
     await page.tap('.apply__submit');
     expect((wx as any).requestSubscribeMessage).toHaveBeenCalledWith({ tmplIds: ['TPL_MERCHANT_REVIEW'] });
-    expect(transport.calls.find((c) => c.data.action === 'apply')!.data).toEqual({ action: 'apply', shopName: '巷口咖啡馆', contactName: '陈静', phone: '13812345678', licenseFileId: LICENSE });
+    expect(transport.calls.find((c) => c.data.action === 'apply')!.data).toEqual({ action: 'apply', shopName: '巷口咖啡馆', contactName: '陈静', phone: '13812345678', licenseFileId: LICENSE_URL });
     expect(wx.showToast).toHaveBeenLastCalledWith({ title: '申请已提交', icon: 'success' });
     expect(page.text('.apply__card-title')).toBe('审核中');
     expect(page.text('.apply__card-shop')).toBe('巷口咖啡馆');
@@ -92,7 +94,7 @@ describe('shop application page', () => {
     expect(page.data.form).toEqual({ shopName: '巷口咖啡馆', contactName: '陈静', phone: '13812345678', licenseFileId: '' });
     await page.tap('.apply__license');
     await page.tap('.apply__submit');
-    expect(transport.calls.find((c) => c.data.action === 'apply')!.data).toMatchObject({ shopName: '巷口咖啡馆', licenseFileId: LICENSE });
+    expect(transport.calls.find((c) => c.data.action === 'apply')!.data).toMatchObject({ shopName: '巷口咖啡馆', licenseFileId: LICENSE_URL });
     expect(page.text('.apply__card-title')).toBe('审核中');
   });
 
