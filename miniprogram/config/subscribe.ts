@@ -11,4 +11,9 @@ export const SUBSCRIBE_TEMPLATES = {
    * function's own default, which only the local emulator accepts.
    */
   merchantReview: 'TPL_MERCHANT_REVIEW',
+  /**
+   * 订单发货提醒, sent by the `shoporder` function when the shop ships (`ORDER_SHIPPED_TEMPLATE_ID`;
+   * cloudfunctions/shoporder/README.md). Asked for when the shopper submits an order.
+   */
+  orderShipped: 'TPL_ORDER_SHIPPED',
 } as const;

@@ -54,8 +54,12 @@ describe('checkout page', () => {
     const { page, transport } = await openCheckout({ 'order.create': ok(created), 'payment.pay': ok({ params: paymentParams, payment: unpaidPayment }) });
 
     await page.trigger('.checkout__remark', 'change', { value: ' 请尽快发货 ' });
+    const subscribe = jest.fn().mockResolvedValue({ errMsg: 'requestSubscribeMessage:ok', TPL_ORDER_SHIPPED: 'reject' });
+    (wx as unknown as { requestSubscribeMessage: unknown }).requestSubscribeMessage = subscribe;
     await page.tap('.checkout__submit');
 
+    // the shipping notice is asked for within the tap; a refusal changes nothing
+    expect(subscribe).toHaveBeenCalledWith({ tmplIds: ['TPL_ORDER_SHIPPED'] });
     expect(actions(transport)).toEqual(['order.quote', 'order.create', 'payment.pay']);
     expect(transport.calls[1]!.data).toEqual({
       action: 'create',

@@ -15,6 +15,8 @@ import type { PageStatus } from '../../../shared/page-status';
 import { newRequestId } from '../../../shared/request-id';
 import { ROUTES, TAB_URLS } from '../../../shared/routes';
 import { toggleCoupon, toQuoteScreen, type AddressCard, type CouponOptionView, type QuoteShopView } from './view-model';
+import { SUBSCRIBE_TEMPLATES } from '../../../config/subscribe';
+import { askForMessages } from '../../../shared/subscribe';
 
 const REMARK_MAX_LENGTH = 200;
 
@@ -131,6 +133,8 @@ Component({
         return;
       }
       this.setData({ submitting: true });
+      // the shop's shipping notice needs the shopper's consent, asked while this tap lasts
+      await askForMessages([SUBSCRIBE_TEMPLATES.orderShipped], 'checkout');
       const trimmedRemark = remark.trim();
       const created = await createOrder({
         requestId,
