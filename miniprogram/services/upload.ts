@@ -57,3 +57,27 @@ function uploadToEmulator(filePath: string, cloudPath: string, env: EnvConfig): 
     });
   });
 }
+
+export interface ChooseImagesOptions {
+  /** At most this many pictures (1..9). */
+  count: number;
+  /** Offer the camera besides the album. */
+  camera?: boolean;
+  /** Let WeChat compress the pictures (default true). */
+  compressed?: boolean;
+}
+
+/** Lets the user pick pictures with `wx.chooseMedia`; the temp file paths, or none when cancelled. */
+export async function chooseImages(options: ChooseImagesOptions): Promise<string[]> {
+  try {
+    const picked = await wx.chooseMedia({
+      count: options.count,
+      mediaType: ['image'],
+      ...(options.camera ? { sourceType: ['album', 'camera'] as Array<'album' | 'camera'> } : {}),
+      ...(options.compressed === false ? {} : { sizeType: ['compressed'] as Array<'compressed'> }),
+    });
+    return picked.tempFiles.map((file) => file.tempFilePath);
+  } catch {
+    return []; // cancelled
+  }
+}

@@ -6,7 +6,7 @@
 import type { OrderReviewState } from '../../../services/contracts';
 import { REVIEW_LIMITS } from '../../../services/contracts';
 import { fetchOrderReviews, submitReviews } from '../../../services/review';
-import { uploadImage } from '../../../services/upload';
+import { chooseImages, uploadImage } from '../../../services/upload';
 import type { DatasetEvent, DetailEvent } from '../../../shared/events';
 import type { PageStatus } from '../../../shared/page-status';
 
@@ -95,14 +95,8 @@ Component({
       if (!line) return;
       const left = REVIEW_LIMITS.photosMax - line.photos.length;
       if (left <= 0) return;
-      let picked: WechatMiniprogram.ChooseMediaSuccessCallbackResult;
-      try {
-        picked = await wx.chooseMedia({ count: left, mediaType: ['image'], sourceType: ['album', 'camera'], sizeType: ['compressed'] });
-      } catch {
-        return;
-      }
-      for (const file of picked.tempFiles) {
-        const uploaded = await uploadImage(file.tempFilePath, 'reviews');
+      for (const filePath of await chooseImages({ count: left, camera: true })) {
+        const uploaded = await uploadImage(filePath, 'reviews');
         if (!uploaded.ok) return void wx.showToast({ title: uploaded.error.message, icon: 'none' });
         this.setData({ [`lines[${index}].photos`]: [...(this.data.lines[index]?.photos ?? []), uploaded.data] });
       }

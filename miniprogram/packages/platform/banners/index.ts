@@ -1,6 +1,6 @@
 import { type AdminBanner, PLATFORM_LIMITS } from '../../../services/contracts';
 import { deleteBanner, fetchAdminBanners, saveBanner } from '../../../services/platform';
-import { uploadImage } from '../../../services/upload';
+import { chooseImages, uploadImage } from '../../../services/upload';
 import type { DatasetEvent, DetailEvent } from '../../../shared/events';
 import type { PageStatus } from '../../../shared/page-status';
 import { type BannerForm, bannerRow, type BannerRow, EMPTY_BANNER_FORM, formOf, LINK_TYPES, toBannerInput } from './view-model';
@@ -76,16 +76,10 @@ Component({
 
     async onPickImage(): Promise<void> {
       if (this.data.uploading) return;
-      let picked: WechatMiniprogram.ChooseMediaSuccessCallbackResult;
-      try {
-        picked = await wx.chooseMedia({ count: 1, mediaType: ['image'], sizeType: ['compressed'] });
-      } catch {
-        return;
-      }
-      const file = picked.tempFiles[0];
-      if (!file) return;
+      const [filePath] = await chooseImages({ count: 1 });
+      if (!filePath) return;
       this.setData({ uploading: true });
-      const result = await uploadImage(file.tempFilePath, 'platform/banners');
+      const result = await uploadImage(filePath, 'platform/banners');
       this.setData({ uploading: false });
       if (!result.ok) {
         void wx.showToast({ title: result.error.message, icon: 'none' });

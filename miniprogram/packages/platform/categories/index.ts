@@ -1,6 +1,6 @@
 import { PLATFORM_LIMITS } from '../../../services/contracts';
 import { deleteCategory, fetchAdminCategories, saveCategory, setCategoryStatus } from '../../../services/platform';
-import { uploadImage } from '../../../services/upload';
+import { chooseImages, uploadImage } from '../../../services/upload';
 import type { DatasetEvent, DetailEvent } from '../../../shared/events';
 import type { PageStatus } from '../../../shared/page-status';
 import { type CategoryForm, type CategoryRow, flattenTree, type ParentOption, parentOptions, parseSort } from './view-model';
@@ -93,16 +93,10 @@ Component({
 
     async onPickIcon(): Promise<void> {
       if (this.data.uploading) return;
-      let picked: WechatMiniprogram.ChooseMediaSuccessCallbackResult;
-      try {
-        picked = await wx.chooseMedia({ count: 1, mediaType: ['image'], sizeType: ['compressed'] });
-      } catch {
-        return;
-      }
-      const file = picked.tempFiles[0];
-      if (!file) return;
+      const [filePath] = await chooseImages({ count: 1 });
+      if (!filePath) return;
       this.setData({ uploading: true });
-      const result = await uploadImage(file.tempFilePath, 'platform/categories');
+      const result = await uploadImage(filePath, 'platform/categories');
       this.setData({ uploading: false });
       if (!result.ok) {
         void wx.showToast({ title: result.error.message, icon: 'none' });

@@ -1,7 +1,7 @@
 import { SUBSCRIBE_TEMPLATES } from '../../../config/subscribe';
 import type { ShopApplication } from '../../../services/contracts';
 import { applyForShop, fetchMyApplication } from '../../../services/merchant';
-import { uploadImage } from '../../../services/upload';
+import { chooseImages, uploadImage } from '../../../services/upload';
 import type { DatasetEvent, DetailEvent } from '../../../shared/events';
 import type { PageStatus } from '../../../shared/page-status';
 import { SHOP_ROUTES } from '../../../shared/shop-routes';
@@ -87,16 +87,10 @@ Component({
 
     async onPickLicense(): Promise<void> {
       if (this.data.uploading || this.data.submitting) return;
-      let picked: WechatMiniprogram.ChooseMediaSuccessCallbackResult;
-      try {
-        picked = await wx.chooseMedia({ count: 1, mediaType: ['image'], sourceType: ['album', 'camera'], sizeType: ['compressed'] });
-      } catch {
-        return;
-      }
-      const file = picked.tempFiles[0];
-      if (!file) return;
+      const [filePath] = await chooseImages({ count: 1, camera: true });
+      if (!filePath) return;
       this.setData({ uploading: true });
-      const result = await uploadImage(file.tempFilePath, 'licenses');
+      const result = await uploadImage(filePath, 'licenses');
       this.setData({ uploading: false });
       if (!result.ok) {
         void wx.showToast({ title: result.error.message, icon: 'none' });

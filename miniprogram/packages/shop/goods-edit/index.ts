@@ -2,7 +2,7 @@ import type { ShopGoodsDetail } from '../../../services/contracts';
 import { GOODS_LIMITS } from '../../../services/contracts';
 import { fetchCategories } from '../../../services/catalog';
 import { fetchShopGoods, saveShopGoods } from '../../../services/shop';
-import { uploadImage } from '../../../services/upload';
+import { chooseImages, uploadImage } from '../../../services/upload';
 import type { DatasetEvent, DetailEvent } from '../../../shared/events';
 import type { PageStatus } from '../../../shared/page-status';
 import { categoryOptions, type CascaderOption } from './category-options';
@@ -77,15 +77,11 @@ Component({
     async onAddImages(): Promise<void> {
       const room = GOODS_LIMITS.imagesMax - this.data.form.images.length;
       if (room <= 0 || this.data.uploading) return;
-      let picked: WechatMiniprogram.ChooseMediaSuccessCallbackResult;
-      try {
-        picked = await wx.chooseMedia({ count: room, mediaType: ['image'], sizeType: ['compressed'] });
-      } catch {
-        return; // cancelled
-      }
+      const filePaths = await chooseImages({ count: room });
+      if (!filePaths.length) return;
       this.setData({ uploading: true });
-      for (const file of picked.tempFiles) {
-        const result = await uploadImage(file.tempFilePath, `shops/${this.data.shopId}/goods`);
+      for (const filePath of filePaths) {
+        const result = await uploadImage(filePath, `shops/${this.data.shopId}/goods`);
         if (!result.ok) {
           void wx.showToast({ title: result.error.message, icon: 'none' });
           break;

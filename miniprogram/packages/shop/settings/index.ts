@@ -1,6 +1,6 @@
 import { SHOP_LIMITS } from '../../../services/contracts';
 import { fetchShopSettings, saveShopSettings } from '../../../services/shop';
-import { uploadImage } from '../../../services/upload';
+import { chooseImages, uploadImage } from '../../../services/upload';
 import type { DatasetEvent, DetailEvent } from '../../../shared/events';
 import type { PageStatus } from '../../../shared/page-status';
 import { formOf, toSettingsInput, type SettingsForm } from './settings-form';
@@ -50,16 +50,10 @@ Component({
     async onPickImage(e: DatasetEvent<{ field?: string }>): Promise<void> {
       const field = e.currentTarget.dataset.field as ImageField;
       if (!this.data.isOwner || this.data.uploading || (field !== 'logoUrl' && field !== 'bannerUrl')) return;
-      let picked: WechatMiniprogram.ChooseMediaSuccessCallbackResult;
-      try {
-        picked = await wx.chooseMedia({ count: 1, mediaType: ['image'], sizeType: ['compressed'] });
-      } catch {
-        return;
-      }
-      const file = picked.tempFiles[0];
-      if (!file) return;
+      const [filePath] = await chooseImages({ count: 1 });
+      if (!filePath) return;
       this.setData({ uploading: field });
-      const result = await uploadImage(file.tempFilePath, `shops/${this.data.shopId}/${field === 'logoUrl' ? 'logo' : 'banner'}`);
+      const result = await uploadImage(filePath, `shops/${this.data.shopId}/${field === 'logoUrl' ? 'logo' : 'banner'}`);
       this.setData({ uploading: '' });
       if (!result.ok) {
         void wx.showToast({ title: result.error.message, icon: 'none' });
