@@ -1,4 +1,5 @@
 /** After-sale requests (function `aftersale`), for the shopper and for the shop. */
+import { pageRequest } from '../shared/paging';
 import { callFunction } from './cloud';
 import { ACTIONS, FUNCTIONS, type AfterSaleApplyInput, type AfterSaleStatus, type AfterSaleView, type Page, type RefundableView, type Result } from './contracts';
 
@@ -14,7 +15,7 @@ export function applyAfterSale(input: AfterSaleApplyInput): Promise<Result<After
 }
 
 export function listMyAfterSales(cursor: string | null, pageSize: number): Promise<Result<Page<AfterSaleView>>> {
-  return callFunction(F, A.mine, cursor ? { cursor, pageSize } : { pageSize });
+  return callFunction(F, A.mine, pageRequest(cursor, pageSize));
 }
 
 export function fetchAfterSale(id: string): Promise<Result<AfterSaleView>> {

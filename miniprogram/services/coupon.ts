@@ -1,3 +1,4 @@
+import { pageRequest } from '../shared/paging';
 import { callFunction } from './cloud';
 import { ACTIONS, FUNCTIONS, type CouponTemplateView, type Page, type Result, type UserCouponView } from './contracts';
 
@@ -5,7 +6,7 @@ export type MyCouponFilter = 'unused' | 'used' | 'expired';
 
 /** Coupons open for claiming. */
 export function fetchCouponCenter(cursor: string | null, pageSize: number): Promise<Result<Page<CouponTemplateView>>> {
-  return callFunction(FUNCTIONS.coupon, ACTIONS.coupon.center, cursor ? { cursor, pageSize } : { pageSize });
+  return callFunction(FUNCTIONS.coupon, ACTIONS.coupon.center, pageRequest(cursor, pageSize));
 }
 
 export function claimCoupon(templateId: string): Promise<Result<UserCouponView>> {

@@ -1,8 +1,8 @@
 /** 我的收藏 and 浏览记录 of the signed-in shopper (function `favorite`). */
+import { pageRequest } from '../shared/paging';
 import { callFunction } from './cloud';
 import { ACTIONS, FUNCTIONS, type KeptGoods, type Page, type Result } from './contracts';
 
-const paging = (cursor: string | null, pageSize: number) => (cursor ? { cursor, pageSize } : { pageSize });
 
 export function fetchFavoriteStatus(goodsId: string): Promise<Result<{ favorite: boolean }>> {
   return callFunction(FUNCTIONS.favorite, ACTIONS.favorite.status, { goodsId });
@@ -17,7 +17,7 @@ export function removeFavorites(goodsIds: string[]): Promise<Result<{ removed: n
 }
 
 export function fetchFavorites(cursor: string | null, pageSize: number): Promise<Result<Page<KeptGoods>>> {
-  return callFunction(FUNCTIONS.favorite, ACTIONS.favorite.list, paging(cursor, pageSize));
+  return callFunction(FUNCTIONS.favorite, ACTIONS.favorite.list, pageRequest(cursor, pageSize));
 }
 
 /** Records a visit of a goods page; callers do not wait for it. */
@@ -26,7 +26,7 @@ export function recordView(goodsId: string): Promise<Result<Record<string, never
 }
 
 export function fetchHistory(cursor: string | null, pageSize: number): Promise<Result<Page<KeptGoods>>> {
-  return callFunction(FUNCTIONS.favorite, ACTIONS.favorite.history, paging(cursor, pageSize));
+  return callFunction(FUNCTIONS.favorite, ACTIONS.favorite.history, pageRequest(cursor, pageSize));
 }
 
 export function removeHistory(goodsIds: string[]): Promise<Result<{ removed: number }>> {

@@ -1,4 +1,5 @@
 /** The finance function: shop balance, statements and withdrawals; platform overview, queue and commission rates. */
+import { pageRequest } from '../shared/paging';
 import { callFunction } from './cloud';
 import {
   ACTIONS,
@@ -14,14 +15,13 @@ import {
   type WithdrawalView,
 } from './contracts';
 
-const paging = (cursor: string | null, pageSize: number) => (cursor ? { cursor, pageSize } : { pageSize });
 
 export function fetchShopBalance(shopId: string): Promise<Result<ShopBalanceView>> {
   return callFunction(FUNCTIONS.finance, ACTIONS.finance.balance, { shopId });
 }
 
 export function fetchStatements(shopId: string, cursor: string | null, pageSize: number): Promise<Result<Page<StatementLineView>>> {
-  return callFunction(FUNCTIONS.finance, ACTIONS.finance.statements, { shopId, ...paging(cursor, pageSize) });
+  return callFunction(FUNCTIONS.finance, ACTIONS.finance.statements, { shopId, ...pageRequest(cursor, pageSize) });
 }
 
 export function requestWithdrawal(shopId: string, amountFen: number): Promise<Result<{ withdrawal: WithdrawalView; balance: ShopBalanceView }>> {
@@ -29,7 +29,7 @@ export function requestWithdrawal(shopId: string, amountFen: number): Promise<Re
 }
 
 export function fetchShopWithdrawals(shopId: string, cursor: string | null, pageSize: number): Promise<Result<Page<WithdrawalView>>> {
-  return callFunction(FUNCTIONS.finance, ACTIONS.finance.myWithdrawals, { shopId, ...paging(cursor, pageSize) });
+  return callFunction(FUNCTIONS.finance, ACTIONS.finance.myWithdrawals, { shopId, ...pageRequest(cursor, pageSize) });
 }
 
 export function fetchFinanceOverview(): Promise<Result<FinanceOverview>> {
@@ -37,7 +37,7 @@ export function fetchFinanceOverview(): Promise<Result<FinanceOverview>> {
 }
 
 export function fetchWithdrawalQueue(status: WithdrawalStatus, cursor: string | null, pageSize: number): Promise<Result<Page<WithdrawalView>>> {
-  return callFunction(FUNCTIONS.finance, ACTIONS.finance.listWithdrawals, { status, ...paging(cursor, pageSize) });
+  return callFunction(FUNCTIONS.finance, ACTIONS.finance.listWithdrawals, { status, ...pageRequest(cursor, pageSize) });
 }
 
 export function approveWithdrawal(id: string): Promise<Result<WithdrawalView>> {

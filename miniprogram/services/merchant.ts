@@ -1,4 +1,5 @@
 /** Merchant onboarding (apply, my application) and the platform's review of applications and shops (function `merchant`). */
+import { pageRequest } from '../shared/paging';
 import { callFunction } from './cloud';
 import {
   ACTIONS,
@@ -14,7 +15,6 @@ import {
   type ShopSummary,
 } from './contracts';
 
-const paging = (cursor: string | null, pageSize: number) => (cursor ? { cursor, pageSize } : { pageSize });
 
 export function applyForShop(input: ShopApplicationInput): Promise<Result<ShopApplication>> {
   return callFunction(FUNCTIONS.merchant, ACTIONS.merchant.apply, input);
@@ -26,7 +26,7 @@ export function fetchMyApplication(): Promise<Result<{ application: ShopApplicat
 }
 
 export function fetchApplications(status: ShopApplicationStatus, cursor: string | null, pageSize: number): Promise<Result<Page<ShopApplication>>> {
-  return callFunction(FUNCTIONS.merchant, ACTIONS.merchant.listApplications, { status, ...paging(cursor, pageSize) });
+  return callFunction(FUNCTIONS.merchant, ACTIONS.merchant.listApplications, { status, ...pageRequest(cursor, pageSize) });
 }
 
 export function approveApplication(applicationId: string): Promise<Result<{ application: ShopApplication; shop: ShopSummary }>> {
@@ -41,7 +41,7 @@ export function fetchAdminShops(filter: { status?: ShopStatus; keyword?: string 
   return callFunction(FUNCTIONS.merchant, ACTIONS.merchant.listShops, {
     ...(filter.status ? { status: filter.status } : {}),
     ...(filter.keyword ? { keyword: filter.keyword } : {}),
-    ...paging(cursor, pageSize),
+    ...pageRequest(cursor, pageSize),
   });
 }
 

@@ -1,8 +1,8 @@
 /** Reviews: writing them after receipt, reading them on goods pages, and the shop's replies (function `review`). */
+import { pageRequest } from '../shared/paging';
 import { callFunction } from './cloud';
 import { ACTIONS, FUNCTIONS, type CreateReviewInput, type OrderReviewState, type Page, type RatingSummary, type Result, type ReviewView, type ShopReviewView } from './contracts';
 
-const paging = (cursor: string | null, pageSize: number) => (cursor ? { cursor, pageSize } : { pageSize });
 
 export function fetchOrderReviews(orderId: string): Promise<Result<OrderReviewState>> {
   return callFunction(FUNCTIONS.review, ACTIONS.review.mineForOrder, { orderId });
@@ -13,7 +13,7 @@ export function submitReviews(input: CreateReviewInput): Promise<Result<OrderRev
 }
 
 export function fetchGoodsReviews(goodsId: string, withPhotos: boolean, cursor: string | null, pageSize: number): Promise<Result<Page<ReviewView>>> {
-  return callFunction(FUNCTIONS.review, ACTIONS.review.listForGoods, { goodsId, ...(withPhotos ? { withPhotos: true } : {}), ...paging(cursor, pageSize) });
+  return callFunction(FUNCTIONS.review, ACTIONS.review.listForGoods, { goodsId, ...(withPhotos ? { withPhotos: true } : {}), ...pageRequest(cursor, pageSize) });
 }
 
 export function fetchRatingSummary(goodsId: string): Promise<Result<RatingSummary>> {
@@ -21,7 +21,7 @@ export function fetchRatingSummary(goodsId: string): Promise<Result<RatingSummar
 }
 
 export function fetchShopReviews(shopId: string, replied: boolean | undefined, cursor: string | null, pageSize: number): Promise<Result<Page<ShopReviewView>>> {
-  return callFunction(FUNCTIONS.review, ACTIONS.review.shopList, { shopId, ...(replied === undefined ? {} : { replied }), ...paging(cursor, pageSize) });
+  return callFunction(FUNCTIONS.review, ACTIONS.review.shopList, { shopId, ...(replied === undefined ? {} : { replied }), ...pageRequest(cursor, pageSize) });
 }
 
 export function replyToReview(shopId: string, reviewId: string, text: string): Promise<Result<ShopReviewView>> {
