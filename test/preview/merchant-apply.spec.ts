@@ -4,52 +4,33 @@
  * `wx.uploadFile` sends it to the emulator's upload gateway, the real merchant function stores the
  * application, and the admin's review page approves it.
  */
-import type { Browser, FrameLocator, Page } from 'playwright-core';
-import { startDemoMall, type DemoMall } from '../../preview/demo-mall';
-import { assertBrowserInstalled, launchChromium } from '../../preview/screenshots/chromium';
-import { startPreview, type RunningPreview } from '../../preview/server';
+import type { FrameLocator, Page } from 'playwright-core';
+import { bem, type Journey, startJourney, step as journeyStep, stopJourney } from './support/journey';
 
 const APPLICANT = 'dev-shopper-1';
 const ADMIN = 'dev-admin-1';
 const SHOP_NAME = '静安手冲咖啡';
 
-let demo: DemoMall | undefined;
-let preview: RunningPreview | undefined;
-let browser: Browser | undefined;
-const browserErrors: string[] = [];
+let journey: Journey | undefined;
 
 beforeAll(async () => {
-  assertBrowserInstalled();
-  demo = await startDemoMall();
-  preview = await startPreview({ emulatorUrl: demo.url, port: 0, identity: APPLICANT });
-  browser = await launchChromium();
+  journey = await startJourney(APPLICANT);
 }, 300_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await preview?.close();
-  await demo?.stop();
-});
+afterAll(() => stopJourney(journey));
 
-const bem = (name: string) => `[class$="--${name}"], [class*="--${name} "]`;
-
-async function step(name: string, action: () => Promise<void>): Promise<void> {
-  try {
-    await action();
-  } catch (error) {
-    throw new Error(`step "${name}" failed: ${(error as Error).message}${browserErrors.length ? `\nbrowser errors:\n  ${browserErrors.join('\n  ')}` : ''}`);
-  }
-}
+const step = (name: string, action: () => Promise<void>) => journeyStep(journey!, 'merchant', name, action);
 
 it('applies with a licence photo, and the admin approves it on the review page', async () => {
-  if (!browser || !preview || !demo) throw new Error('beforeAll did not finish');
+  if (!journey) throw new Error('beforeAll did not finish');
+  const { browser, preview, demo, browserErrors } = journey;
   const page: Page = await browser.newPage({ viewport: { width: 900, height: 760 } });
   page.on('pageerror', (error) => browserErrors.push(error.message));
   page.setDefaultTimeout(15_000);
   const frame: FrameLocator = page.frameLocator('#pv-frame');
 
   await step('open the application form', async () => {
-    await page.goto(`${preview!.url}#/packages/shop/apply/index`);
+    await page.goto(`${preview.url}#/packages/shop/apply/index`);
     await frame.getByText('开一家自己的店').waitFor();
   });
 
@@ -74,18 +55,18 @@ it('applies with a licence photo, and the admin approves it on the review page',
     expect(application).toMatchObject({ shopName: SHOP_NAME, status: 'pending' });
     const licence = application!.licenseFileId;
     expect(licence).toMatch(/^cloud:\/\//);
-    const { fileList } = await demo!.mall.cloud.getTempFileURL({ fileList: [licence] });
+    const { fileList } = await demo.mall.cloud.getTempFileURL({ fileList: [licence] });
     const res = await fetch(fileList[0].tempFileURL);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('image/png');
   });
 
   await step('the admin approves it on the review page', async () => {
-    const context = await browser!.newContext({ viewport: { width: 900, height: 760 } });
+    const context = await browser.newContext({ viewport: { width: 900, height: 760 } });
     const adminPage = await context.newPage();
     adminPage.on('pageerror', (error) => browserErrors.push(error.message));
     adminPage.setDefaultTimeout(15_000);
-    await adminPage.goto(`${preview!.url}#/packages/platform/applications/index`);
+    await adminPage.goto(`${preview.url}#/packages/platform/applications/index`);
     await adminPage.locator('#pv-identity').selectOption(ADMIN);
     const adminFrame = adminPage.frameLocator('#pv-frame');
     await adminFrame.getByText(SHOP_NAME).waitFor();
@@ -98,7 +79,7 @@ it('applies with a licence photo, and the admin approves it on the review page',
 
   await step('the merchant function has the approved application and its shop', async () => {
     for (let i = 0; i < 50; i++) {
-      const mine = await demo!.mall.as(APPLICANT).ok('merchant', 'myApplication', {});
+      const mine = await demo.mall.as(APPLICANT).ok('merchant', 'myApplication', {});
       if (mine.application?.status === 'approved') return;
       await new Promise((r) => setTimeout(r, 200));
     }

@@ -5,10 +5,8 @@
  * a new address, pay in the simulated payment sheet, see it paid; then the order is checked
  * through the real order function. Each step names itself when it fails.
  */
-import type { Browser, FrameLocator, Page } from 'playwright-core';
-import { startDemoMall, type DemoMall } from '../../preview/demo-mall';
-import { assertBrowserInstalled, launchChromium } from '../../preview/screenshots/chromium';
-import { startPreview, type RunningPreview } from '../../preview/server';
+import type { FrameLocator, Page } from 'playwright-core';
+import { bem, type Journey, startJourney, step as journeyStep, stopJourney } from './support/journey';
 
 const SHOPPER = 'dev-shopper-1';
 /** Demo goods-001: 南汇8424西瓜, SKU "2个装" is goods-001-2 at ¥39.90 + ¥20.00 (scripts/demo/catalog-data.ts). */
@@ -16,34 +14,15 @@ const GOODS_TITLE = '南汇8424西瓜';
 const SKU_TEXT = '2个装';
 const SKU_ID = 'goods-001-2';
 
-let demo: DemoMall | undefined;
-let preview: RunningPreview | undefined;
-let browser: Browser | undefined;
-const browserErrors: string[] = [];
+let journey: Journey | undefined;
 
 beforeAll(async () => {
-  assertBrowserInstalled();
-  demo = await startDemoMall();
-  preview = await startPreview({ emulatorUrl: demo.url, port: 0, identity: SHOPPER });
-  browser = await launchChromium();
+  journey = await startJourney(SHOPPER);
 }, 300_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await preview?.close();
-  await demo?.stop();
-});
+afterAll(() => stopJourney(journey));
 
-/** Elements by their WXML class (simulate renders `detail__add` as `main--detail__add`, `sku-picker--...`). */
-const bem = (name: string) => `[class$="--${name}"], [class*="--${name} "]`;
-
-async function step(name: string, action: () => Promise<void>): Promise<void> {
-  try {
-    await action();
-  } catch (error) {
-    throw new Error(`purchase step "${name}" failed: ${(error as Error).message}${browserErrors.length ? `\nbrowser errors:\n  ${browserErrors.join('\n  ')}` : ''}`);
-  }
-}
+const step = (name: string, action: () => Promise<void>) => journeyStep(journey!, 'purchase', name, action);
 
 /** The status line of the shell shows errors of page code ("页面出错") and refused commands. */
 async function shellStatus(page: Page): Promise<string> {
@@ -51,7 +30,8 @@ async function shellStatus(page: Page): Promise<string> {
 }
 
 it('buys a goods item: search, SKU, cart, checkout with a new address, simulated payment, paid', async () => {
-  if (!browser || !preview || !demo) throw new Error('beforeAll did not finish');
+  if (!journey) throw new Error('beforeAll did not finish');
+  const { browser, preview, demo, browserErrors } = journey;
   const page = await browser.newPage({ viewport: { width: 900, height: 760 } });
   page.on('pageerror', (error) => browserErrors.push(error.message));
   page.setDefaultTimeout(15_000);
@@ -59,7 +39,7 @@ it('buys a goods item: search, SKU, cart, checkout with a new address, simulated
   const navTitle = page.locator('[data-pv-title]');
 
   await step('open the preview on the home page', async () => {
-    await page.goto(preview!.url);
+    await page.goto(preview.url);
     await frame.locator(bem('home__search')).waitFor();
   });
 
@@ -146,7 +126,7 @@ it('buys a goods item: search, SKU, cart, checkout with a new address, simulated
   });
 
   await step('the order function has the paid order', async () => {
-    const orders = await demo!.mall.as(SHOPPER).ok('order', 'list', { status: 'paid', pageSize: 10 });
+    const orders = await demo.mall.as(SHOPPER).ok('order', 'list', { status: 'paid', pageSize: 10 });
     expect(orders.items).toHaveLength(1);
     expect(orders.items[0]?.lines.map((line) => [line.skuId, line.quantity])).toEqual([[SKU_ID, 1]]);
   });
