@@ -1,6 +1,6 @@
 /**
- * The preview's tests: visual regression of every page (visual.spec.ts) and a purchase in the
- * browser preview (purchase.spec.ts). Each starts a local mall and Chromium, so they run one at a
+ * The preview's tests: visual regression of every page (visual.spec.ts), a purchase
+ * (purchase.spec.ts) and a shop application (merchant-apply.spec.ts) in the browser preview. Each starts a local mall and Chromium, so they run one at a
  * time. Run: npx jest -c test/preview/jest.config.js   (see preview/README.md)
  */
 const path = require('path');
