@@ -17,6 +17,11 @@ wx-text { white-space: pre-line; }
 wx-navigator, wx-picker { cursor: pointer; }
 wx-picker { display: block; }
 wx-scroll-view { overflow: hidden; -webkit-overflow-scrolling: touch; }
+/* TDesign's t-sticky measures itself and jsdom measures zero, so it would fix its content over
+   the page behind a placeholder 0 px tall, hiding the top of what follows (a phone measures the
+   real height). Here the browser keeps it in the flow and sticks it as far as its parent allows. */
+.t-sticky--t-sticky { height: auto !important; }
+.t-sticky--t-sticky__content { position: sticky !important; left: auto !important; right: auto !important; }
 wx-scroll-view[data-scroll-x] { overflow-x: auto; }
 wx-scroll-view[data-scroll-y] { overflow-y: auto; }
 wx-image { display: inline-block; position: relative; overflow: hidden; width: 320px; height: 240px; }

@@ -8,6 +8,7 @@ import fs from 'fs';
 import path from 'path';
 import { seedDemo } from '../scripts/demo/seed-demo';
 import { startMall, type Mall } from '../test/support/mall';
+import { PINNED_CLOCK } from '../test/support/pinned-clock';
 import { REPO_ROOT } from './paths';
 
 export interface DemoMall {
@@ -16,10 +17,14 @@ export interface DemoMall {
   stop(): Promise<void>;
 }
 
-/** Builds the functions (unless `build: false`), starts the emulator and loads the demo data. */
+/**
+ * Builds the functions (unless `build: false`), starts the emulator and loads the demo data. The
+ * mall's clock is pinned and frozen (test/support/pinned-clock.ts), so screenshots and preview
+ * tests render the same on any date.
+ */
 export async function startDemoMall(options: { build?: boolean; log?: (message: string) => void } = {}): Promise<DemoMall> {
   if (options.build !== false) execFileSync(process.execPath, [path.join(REPO_ROOT, 'scripts/build.js')], { stdio: ['ignore', 'ignore', 'inherit'] });
-  const mall = await startMall({ workers: 2 });
+  const mall = await startMall({ workers: 2, clock: PINNED_CLOCK });
   try {
     await seedDemo({ db: mall.db, cloud: mall.cloud, log: options.log ?? (() => undefined) });
   } catch (error) {

@@ -128,8 +128,8 @@ export interface OpenRequest {
   identity?: string;
   /** wx storage entries to set before the page loads (e.g. a checkout intent). */
   storage?: Record<string, unknown>;
-  /** Fixes the page's clock (`Date.now()`, `new Date()`) at this epoch in ms; null lets it run. */
-  now?: number | null;
+  /** Fixes the page's clock (`Date.now()`, `new Date()`) at this epoch in ms; by default it follows the emulator's clock. */
+  now?: number;
   /** What a screenshot hides because it differs from run to run. */
   masks?: Masks;
   timeoutMs?: number;
@@ -155,7 +155,7 @@ export interface StartRequest {
 
 /** Requests a host answers. */
 export interface HostMethods {
-  start(request: StartRequest): void;
+  start(request: StartRequest): Promise<void>;
   open(request: OpenRequest): OpenResult;
   command(command: Command): void;
   snapshot(): Snapshot;

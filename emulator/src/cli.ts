@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 /**
  * `npm run emulator -- --port 9000 --data .data/emulator [--functions cloudfunctions] [--env local-env]`
+ *   [--clock 2026-06-01T10:00:00+08:00] [--freeze-clock]
  * Prints a line containing `ready` once it accepts requests; stops cleanly on SIGTERM/SIGINT.
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { parseClockStart } from './clock';
 import { Emulator } from './emulator';
 
 // The SDK running inside functions must never reach Tencent Cloud from here.
@@ -21,12 +23,14 @@ async function main(): Promise<void> {
       env: { type: 'string', default: 'local-env' },
       workers: { type: 'string', default: '4' },
       'no-timers': { type: 'boolean', default: false },
+      clock: { type: 'string' },
+      'freeze-clock': { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
   if (values.help) {
-    console.log('usage: emulator --port <port> --data <dir> [--functions <dir>] [--env <id>] [--workers <n>] [--no-timers] [--verbose]');
+    console.log('usage: emulator --port <port> --data <dir> [--functions <dir>] [--env <id>] [--workers <n>] [--no-timers] [--clock <epoch ms | ISO date-time>] [--freeze-clock] [--verbose]');
     return;
   }
   const port = Number(values.port);
@@ -41,6 +45,7 @@ async function main(): Promise<void> {
     env: values.env,
     workers,
     timers: !values['no-timers'],
+    clock: { start: values.clock === undefined ? undefined : parseClockStart(values.clock), frozen: values['freeze-clock'] },
     log: (event, detail) => {
       if (values.verbose || event.endsWith('error') || event === 'timer_fired') console.log(`[emulator] ${event} ${detail ? JSON.stringify(detail) : ''}`);
     },

@@ -64,7 +64,7 @@ export function controlRoutes(d: ControlDeps): Route[] {
   });
   return [
     get('/_emulator/health', () => ({ ok: true, env: d.env, version: d.version, now: d.clock.now(), functions: d.runtime.list().map((f) => f.name) })),
-    get('/_emulator/clock', () => ({ now: d.clock.now(), offsetMs: d.clock.offset })),
+    get('/_emulator/clock', () => ({ now: d.clock.now(), offsetMs: d.clock.offset, frozen: d.clock.frozen })),
     post('/_emulator/clock/advance', async (b) => {
       const ms = Number(b.ms);
       if (!Number.isFinite(ms) || ms < 0) throw new CloudBaseError('INVALID_PARAM', 'ms must be a non-negative number', 400);

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { Clock } from './clock';
+import { Clock, type ClockOptions } from './clock';
 import { controlRoutes } from './control';
 import { databaseActions } from './db/actions';
 import { Store } from './db/store';
@@ -31,12 +31,14 @@ export interface EmulatorOptions {
   /** Run timer triggers on their schedule (default true; tests may fire them by hand instead). */
   timers?: boolean;
   appid?: string;
+  /** Pins the emulated clock: where it starts, and whether it stands still (see clock.ts). */
+  clock?: ClockOptions;
   log?: (event: string, detail?: Record<string, unknown>) => void;
 }
 
 /** The local CloudBase: one HTTP server, one durable store, a function runtime and its modules. */
 export class Emulator {
-  readonly clock = new Clock();
+  readonly clock: Clock;
   readonly store: Store;
   readonly txs: TransactionManager;
   readonly runtime: FunctionRuntime;
@@ -49,6 +51,7 @@ export class Emulator {
 
   constructor(private readonly opts: EmulatorOptions) {
     this.env = opts.env ?? 'local-env';
+    this.clock = new Clock(opts.clock);
     const log = opts.log ?? (() => undefined);
     fs.mkdirSync(opts.dataDir, { recursive: true });
     this.sqlite = new Database(path.join(opts.dataDir, 'cloudbase.sqlite'));
@@ -62,7 +65,10 @@ export class Emulator {
       functionsDir: opts.functionsDir ?? path.resolve('cloudfunctions'),
       env: this.env,
       adminUrl: () => `${this.url}/admin`,
-      clockOffsetMs: () => this.clock.offset,
+      invocationClock: () => {
+        const now = this.clock.tick();
+        return this.clock.frozen ? { offsetMs: 0, frozenNow: now } : { offsetMs: now - Date.now() };
+      },
       poolSize: opts.workers ?? 4,
       log,
     });

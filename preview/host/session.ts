@@ -11,7 +11,7 @@ import { renderedDom, type SimNode } from '../../test/miniprogram/support/sim-no
 import { localFileUrl } from '../../miniprogram/services/cloud-file-url';
 import { MINIPROGRAM_ROOT } from '../paths';
 import { pageProblems, pageStatus } from './checks';
-import { setPageClock } from './clock';
+import { emulatorClock, setPageClock } from './clock';
 import { runCommand } from './commands';
 import { ImageLoads } from './image-loads';
 import { NodeIds } from './node-ids';
@@ -81,8 +81,9 @@ export class Session {
     new MutationObserver(() => this.changed()).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
   }
 
-  start(request: StartRequest): void {
+  async start(request: StartRequest): Promise<void> {
     this.emulatorUrl = request.emulatorUrl.replace(/\/+$/, '');
+    setPageClock(await emulatorClock(this.emulatorUrl));
     this.assetBase = request.assetBase ?? this.emulatorUrl;
     this.setIdentity(request.identity);
     require(path.join(MINIPROGRAM_ROOT, 'app'));
@@ -93,7 +94,7 @@ export class Session {
   async open(request: OpenRequest): Promise<OpenResult> {
     if (request.identity) this.setIdentity(request.identity);
     for (const [key, value] of Object.entries(request.storage ?? {})) this.storage.set(key, value);
-    setPageClock(request.now ?? null);
+    setPageClock(typeof request.now === 'number' ? request.now : await emulatorClock(this.emulatorUrl));
     this.masks = request.masks ?? {};
     this.router.reLaunch(request.url);
     const idle = await this.waitIdle(request.timeoutMs ?? 20_000);

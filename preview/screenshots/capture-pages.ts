@@ -1,7 +1,8 @@
 /**
  * Renders every page of app.json with the demo data of a running emulator: each page is opened
  * in one page host (as its scenario says), checked (TDesign tags resolved, no error or blank
- * state, no page errors), and drawn in Chromium inside the WeChat window.
+ * state, no page errors), and drawn in Chromium inside the WeChat window, where nothing may be
+ * hidden for good under a fixed or sticky bar (hidden-content.ts).
  */
 import { pageUrl, readAppConfig } from '../app-config';
 import { phoneDocument } from '../page-document';
@@ -10,7 +11,7 @@ import type { OpenResult } from '../protocol';
 import type { Mall } from '../../test/support/mall';
 import { Camera } from './capture';
 import { launchChromium } from './chromium';
-import { DATE_TIME_MASKS, DEFAULT_IDENTITY, literal, SCENARIOS, type PreparedPage } from './scenarios';
+import { DEFAULT_IDENTITY, literal, SCENARIOS, type PreparedPage } from './scenarios';
 
 export interface PageShot {
   route: string;
@@ -72,9 +73,9 @@ export async function capturePages(options: CaptureOptions): Promise<PageShot[]>
           url,
           identity,
           ...(prepared.storage ? { storage: prepared.storage } : {}),
-          now: prepared.now ?? null,
+          ...(prepared.now === undefined ? {} : { now: prepared.now }),
           // The emulator's address (a free port) shows on the dev menu.
-          masks: { selectors: scenario.masks ?? [], text: [...DATE_TIME_MASKS, literal(options.mall.emu.url), ...(prepared.maskText ?? [])] },
+          masks: { selectors: scenario.masks ?? [], text: [literal(options.mall.emu.url), ...(prepared.maskText ?? [])] },
         });
       } catch (error) {
         failed(url, `could not render: ${(error as Error).message}`);
@@ -82,7 +83,8 @@ export async function capturePages(options: CaptureOptions): Promise<PageShot[]>
       }
       const problems = [...result.problems];
       if (scenario.expectStatus && result.status !== scenario.expectStatus) problems.push(`status is ${result.status}, expected ${scenario.expectStatus}`);
-      const png = await camera.shoot(phoneDocument(result.snapshot, result.css, app.tabBar));
+      const { png, hidden } = await camera.shoot(phoneDocument(result.snapshot, result.css, app.tabBar));
+      problems.push(...hidden);
       const shot = { route, url, file: shotFileName(route), png, status: result.status, problems, ms: Date.now() - started };
       shots.push(shot);
       options.onShot?.(shot);

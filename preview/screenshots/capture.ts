@@ -1,5 +1,6 @@
 /** Draws phone documents (page-document.ts) in Chromium: 375x667 CSS pixels at device scale 2. */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { HIDDEN_CONTENT_SCRIPT } from './hidden-content';
 
 export const VIEWPORT = { width: 375, height: 667 };
 export const DEVICE_SCALE_FACTOR = 2;
@@ -22,11 +23,16 @@ export class Camera {
     return new Camera(context, page);
   }
 
-  /** A PNG of the document once it, its frame, their images and fonts have loaded. */
-  async shoot(html: string): Promise<Buffer> {
+  /**
+   * A PNG of the document once it, its frame, their images and fonts have loaded, and what a
+   * shopper could not see in it: content hidden for good under a fixed or sticky bar of the page.
+   */
+  async shoot(html: string): Promise<{ png: Buffer; hidden: string[] }> {
     await this.page.setContent(html, { waitUntil: 'load' });
     for (const frame of this.page.frames()) await frame.evaluate('document.fonts.ready.then(() => true)');
-    return this.page.screenshot({ animations: 'disabled', caret: 'hide', type: 'png' });
+    const hidden: string[] = [];
+    for (const frame of this.page.frames()) if (frame !== this.page.mainFrame()) hidden.push(...((await frame.evaluate(HIDDEN_CONTENT_SCRIPT)) as string[]));
+    return { png: await this.page.screenshot({ animations: 'disabled', caret: 'hide', type: 'png' }), hidden };
   }
 
   async close(): Promise<void> {

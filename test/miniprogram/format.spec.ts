@@ -1,3 +1,4 @@
+import { formatDate, formatDateTime } from '../../miniprogram/shared/time-text';
 import { formatFen, formatYuan, parseYuanToFen } from '../../miniprogram/services/format';
 
 describe('formatFen', () => {
@@ -61,5 +62,20 @@ describe('parseYuanToFen', () => {
 
   it.each(['', '-1', '1.234', 'abc', '1,000', '.5', '1e3'])('refuses %p', (text) => {
     expect(parseYuanToFen(text)).toBeNull();
+  });
+});
+
+describe('dates in Beijing time, whatever the phone\'s zone', () => {
+  // 2026-06-07 18:05 UTC is already the 8th in Beijing; run under TZ=UTC too (npm test's other-clock pass)
+  const instant = Date.parse('2026-06-07T18:05:00Z');
+
+  it('prints date and time as the mall does business', () => {
+    expect(formatDateTime(instant)).toBe('2026-06-08 02:05');
+    expect(formatDate(instant)).toBe('2026-06-08');
+  });
+
+  it('turns the year at Beijing midnight', () => {
+    expect(formatDateTime(Date.parse('2026-12-31T15:59:00Z'))).toBe('2026-12-31 23:59');
+    expect(formatDate(Date.parse('2026-12-31T16:00:00Z'))).toBe('2027-01-01');
   });
 });

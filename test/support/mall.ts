@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import type { ActionName, FunctionName, PayloadOf, Result, ResultOf } from '../../miniprogram/contracts';
-import { type RunningEmulator, realSdk, startEmulator, type WxServerSdk } from '../../emulator/test/support/harness';
+import { type RunningEmulator, realSdk, startEmulator, type StartOptions, type WxServerSdk } from '../../emulator/test/support/harness';
 import { deployLocal } from '../../scripts/lib/deploy-local';
 
 export const FUNCTIONS_DIR = path.resolve(__dirname, '../../cloudfunctions');
@@ -20,6 +20,8 @@ export interface Mall {
   raw(openid: string, fn: string, event: Record<string, unknown>): Promise<any>;
   /** Fires a function's timer trigger now. */
   fireTimer(fn: string, trigger?: string): Promise<any>;
+  /** The emulated clock (epoch ms). */
+  now(): Promise<number>;
   /** Moves the emulated clock forward and fires timers that came due. */
   advance(ms: number): Promise<any>;
   /** Plays the shopper paying a WeChat Pay order (see emulator/docs/wxapi.md). */
@@ -48,9 +50,10 @@ async function gateway(emu: RunningEmulator, openid: string, fn: string, event: 
  * `env` is added to the emulator process's environment, which its function instances inherit: the
  * way to set a function's environment variables (`PLATFORM_ADMIN_OPENIDS`) or emulator options
  * (`EMULATOR_SUBSCRIBE_DEFAULT: 'none'` to make subscribe messages need credits, as in WeChat).
+ * `clock` pins the emulated clock (test/support/pinned-clock.ts).
  */
-export async function startMall(opts: { workers?: number; timers?: boolean; env?: Record<string, string> } = {}): Promise<Mall> {
-  const emu = await startEmulator({ functionsDir: FUNCTIONS_DIR, workers: opts.workers ?? 4, timers: opts.timers ?? false, env: { EMULATOR_SUBSCRIBE_DEFAULT: 'granted', ...opts.env } });
+export async function startMall(opts: { workers?: number; timers?: boolean; env?: Record<string, string>; clock?: StartOptions['clock'] } = {}): Promise<Mall> {
+  const emu = await startEmulator({ functionsDir: FUNCTIONS_DIR, workers: opts.workers ?? 4, timers: opts.timers ?? false, env: { EMULATOR_SUBSCRIBE_DEFAULT: 'granted', ...opts.env }, clock: opts.clock });
   await deployLocal(emu.url);
   const cloud = realSdk(emu.adminUrl);
   const db = cloud.database();
@@ -69,6 +72,7 @@ export async function startMall(opts: { workers?: number; timers?: boolean; env?
     as,
     raw: (openid, fn, event) => gateway(emu, openid, fn, event),
     fireTimer: (fn, trigger) => emu.control('/_emulator/timers/fire', { function: fn, trigger }),
+    now: async () => (await emu.control<{ now: number }>('/_emulator/clock')).now,
     advance: (ms) => emu.control('/_emulator/clock/advance', { ms }),
     pay: (outTradeNo, o = {}) => emu.control('/_emulator/pay/simulate', { outTradeNo, wait: true, ...o }),
     stop: async () => {

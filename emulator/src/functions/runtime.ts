@@ -9,8 +9,8 @@ import type { InvokeMessage, ReplyMessage } from './worker';
 export interface RuntimeOptions {
   functionsDir: string;
   env: string;
-  /** Milliseconds the emulated clock is ahead of real time. */
-  clockOffsetMs(): number;
+  /** The emulated clock at the start of an invocation (a frozen clock moves one millisecond per call). */
+  invocationClock(): { offsetMs: number; frozenNow?: number };
   /** The emulator's `/admin` URL, which the SDK inside each function is pointed at. */
   adminUrl(): string;
   /** How many invocations run at once; the rest wait in line (CloudBase scales out, a laptop cannot). */
@@ -160,7 +160,7 @@ export class FunctionRuntime implements FunctionInvoker {
     const id = nextId++;
     const started = Date.now();
     this.stats.invocations++;
-    const msg: InvokeMessage = { id, clockOffsetMs: this.opts.clockOffsetMs(), name: job.def.name, file: job.def.file, event: job.event, env: this.env(job.ctx), timeoutMs: job.def.timeoutMs };
+    const msg: InvokeMessage = { id, ...this.opts.invocationClock(), name: job.def.name, file: job.def.file, event: job.event, env: this.env(job.ctx), timeoutMs: job.def.timeoutMs };
     const finish = (r: InvokeResult, healthy: boolean) => {
       clearTimeout(timer);
       slot.worker.off('message', onMessage);

@@ -9,7 +9,9 @@ import { parentPort } from 'node:worker_threads';
 export interface InvokeMessage {
   id: number;
   /** How far the emulator's clock is ahead of real time; function code sees the emulated time. */
-  clockOffsetMs: number;
+  offsetMs: number;
+  /** Set when the emulator's clock is frozen: the invocation sees this instant for its whole run. */
+  frozenNow?: number;
   name: string;
   file: string;
   event: unknown;
@@ -33,13 +35,15 @@ export interface ReplyMessage {
  */
 const RealDate = Date;
 let clockOffsetMs = 0;
+let frozenNow: number | undefined;
+const emulatedNow = () => frozenNow ?? RealDate.now() + clockOffsetMs;
 class EmulatedDate extends RealDate {
   constructor(...args: unknown[]) {
-    if (args.length === 0) super(RealDate.now() + clockOffsetMs);
+    if (args.length === 0) super(emulatedNow());
     else super(...(args as [string]));
   }
   static override now(): number {
-    return RealDate.now() + clockOffsetMs;
+    return emulatedNow();
   }
   static override [Symbol.hasInstance](value: unknown): boolean {
     return value instanceof RealDate;
@@ -59,7 +63,8 @@ process.on('unhandledRejection', (reason) => {
 parentPort!.on('message', async (msg: InvokeMessage) => {
   for (const k of CONTEXT_KEYS) delete process.env[k];
   Object.assign(process.env, msg.env);
-  clockOffsetMs = msg.clockOffsetMs;
+  clockOffsetMs = msg.offsetMs;
+  frozenNow = msg.frozenNow;
   let reply: ReplyMessage;
   try {
     let mod = modules.get(msg.file);

@@ -216,10 +216,11 @@ export async function loadPage(pagePath: string, options: LoadPageOptions = {}):
     },
     settle,
     async waitFor(condition, timeoutMs = 10000) {
-      const deadline = Date.now() + timeoutMs;
+      // performance.now(): the pages' Date is pinned (support/setup.ts) and does not move
+      const deadline = performance.now() + timeoutMs;
       await settle();
       while (!condition()) {
-        if (Date.now() > deadline) throw new Error(`${pagePath}: condition still false after ${timeoutMs} ms`);
+        if (performance.now() > deadline) throw new Error(`${pagePath}: condition still false after ${timeoutMs} ms`);
         await new Promise((resolve) => setTimeout(resolve, 10));
         await settle();
       }

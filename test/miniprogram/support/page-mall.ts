@@ -5,15 +5,19 @@
  */
 import { DEV_OVERRIDE_STORAGE_KEY } from '../../../miniprogram/config/env';
 import { type Mall, startMall } from '../../support/mall';
+import { PINNED_CLOCK } from '../../support/pinned-clock';
 import { ensureFetch } from './node-fetch';
 import { wxRequestOverHttp } from './wx-request-over-http';
 
 export type { Mall };
 
-/** The real functions on a fresh emulator, two function workers (the machine has two cores). */
+/**
+ * The real functions on a fresh emulator, two function workers (the machine has two cores), its
+ * clock pinned and frozen at the instant the pages' clock shows (support/setup.ts).
+ */
 export function startPageMall(): Promise<Mall> {
   ensureFetch();
-  return startMall({ workers: 2 });
+  return startMall({ workers: 2, clock: PINNED_CLOCK });
 }
 
 /**

@@ -4,6 +4,7 @@
  * simulate leaves inert or does not have (navigation, toasts, storage, cloud, request).
  */
 require('miniprogram-simulate');
+import { PINNED_NOW } from '../../support/pinned-clock';
 
 type GlobalFunction = (...args: never[]) => unknown;
 type WxStub = Record<string, unknown>;
@@ -85,4 +86,21 @@ beforeEach(() => {
   storage.clear();
 });
 
-export {};
+/**
+ * Pages run on a pinned clock (test/support/pinned-clock.ts), as the emulator of a page test
+ * does: `Date.now()` and `new Date()` give PINNED_NOW, whatever the machine's date, so a test
+ * passes on any day. Dates built from arguments are untouched; timers run on real time.
+ */
+const RealDate = Date;
+class PinnedDate extends RealDate {
+  constructor(...args: ConstructorParameters<DateConstructor> | []) {
+    if (args.length === 0) super(PINNED_NOW);
+    else super(...(args as ConstructorParameters<DateConstructor>));
+  }
+
+  static override now(): number {
+    return PINNED_NOW;
+  }
+}
+(globalThis as { Date: DateConstructor }).Date = PinnedDate as DateConstructor;
+
