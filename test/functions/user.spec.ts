@@ -70,6 +70,19 @@ describe('addresses', () => {
     expect((await mall.as('dave').ok('user', 'listAddresses', {})).addresses).toHaveLength(before);
   });
 
+  test('the user lock is given back: a shopper who never signed in can keep changing addresses', async () => {
+    const who = 'never-signed-in';
+    const a = await mall.as(who).ok('user', 'createAddress', home);
+    expect(a.isDefault).toBe(true);
+    const b = await mall.as(who).ok('user', 'createAddress', { ...home, detail: '第二个' });
+    expect(b.isDefault).toBe(false);
+    await mall.as(who).ok('user', 'setDefaultAddress', { addressId: b.id });
+    await mall.as(who).ok('user', 'deleteAddress', { addressId: b.id });
+    expect((await mall.as(who).ok('user', 'listAddresses', {})).addresses.map((x) => [x.id, x.isDefault])).toEqual([[a.id, true]]);
+    const user = (await mall.db.collection('users').where({ _id: who }).get()).data[0];
+    expect(user.lockUntil.getTime()).toBe(0);
+  });
+
   test('unknown actions and identity from the event are ignored', async () => {
     expect(await mall.raw('dave', 'user', { action: 'dropAll' })).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
     // the platform's userInfo is replaced by the gateway; a client-sent openid field is refused
