@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { validatePatch } from '../../server/validation';
 import { FUNCTIONS_DIR, type Mall, startMall } from '../support/mall';
 
 /** Every member name a plain object inherits, plus `prototype`. */
@@ -24,6 +25,20 @@ afterAll(() => mall.stop());
 test('the names cover every function and the usual suspects', () => {
   expect(FUNCTIONS.length).toBeGreaterThanOrEqual(14);
   expect(BUILTIN_NAMES).toEqual(expect.arrayContaining(['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', '__defineGetter__']));
+});
+
+test('a patch path named like an Object member is no field of the schema', () => {
+  for (const name of BUILTIN_NAMES) {
+    for (const path of [name, `shipping.${name}`]) {
+      let error: { code?: string; message?: string } = {};
+      try {
+        validatePatch('shops', { [path]: 1 });
+      } catch (e) {
+        error = e as typeof error;
+      }
+      expect({ path, code: error.code, message: error.message }).toEqual({ path, code: 'INTERNAL', message: `shops: no field ${path} in the schema` });
+    }
+  }
 });
 
 describe.each(FUNCTIONS)('%s', (fn) => {
