@@ -49,6 +49,11 @@ function describeErrors(v: ValidateFunction): string {
     .join('; ');
 }
 
+/** `map[key]` only when `key` is the map's own entry: an action named `constructor` or `__proto__` is unknown, not Object's. */
+function ownValue<T>(map: Record<string, T> | undefined, key: string): T | undefined {
+  return map !== undefined && Object.prototype.hasOwnProperty.call(map, key) ? map[key] : undefined;
+}
+
 function envelopeOf(e: unknown, ctx: CallContext): Result<never> {
   if (isFailure(e)) return { ok: false, error: e.toError() };
   logEvent('unexpected_error', { fn: ctx.functionName, action: ctx.action, error: (e as Error)?.stack ?? String(e) });
@@ -81,11 +86,12 @@ export function defineFunction<N extends FunctionName>(name: N, actions: ClientA
     }
 
     if (event.Type === 'Timer') {
-      const action = platform.timers?.[String(event.TriggerName)];
+      const action = ownValue(platform.timers, String(event.TriggerName));
       ctx.action = action ?? `timer:${String(event.TriggerName)}`;
-      if (source !== 'wx_trigger' || !action || !platform.actions?.[action]) return { ok: false, error: { code: 'FORBIDDEN', message: 'not a timer of this function' } };
+      const timerAction = action === undefined ? undefined : ownValue(platform.actions, action);
+      if (source !== 'wx_trigger' || !timerAction) return { ok: false, error: { code: 'FORBIDDEN', message: 'not a timer of this function' } };
       try {
-        return { ok: true, data: await platform.actions[action](event, ctx) };
+        return { ok: true, data: await timerAction(event, ctx) };
       } catch (e) {
         return envelopeOf(e, ctx);
       }
@@ -93,7 +99,7 @@ export function defineFunction<N extends FunctionName>(name: N, actions: ClientA
 
     const action = typeof event.action === 'string' ? event.action : '';
     ctx.action = action;
-    const platformAction = platform.actions?.[action];
+    const platformAction = ownValue(platform.actions, action);
     if (platformAction) {
       if (!PLATFORM_SOURCES.includes(source)) {
         logEvent('platform_action_refused', { fn: name, action, source, openid: ctx.openid });
@@ -106,7 +112,7 @@ export function defineFunction<N extends FunctionName>(name: N, actions: ClientA
       }
     }
 
-    const def = (actions as Record<string, ActionDef<unknown, unknown>>)[action];
+    const def = ownValue(actions as Record<string, ActionDef<unknown, unknown>>, action);
     if (!def) return { ok: false, error: { code: 'INVALID_ARGUMENT', message: `unknown action ${JSON.stringify(action)}` } };
     if (!ctx.openid) return { ok: false, error: { code: 'UNAUTHENTICATED', message: '请在微信中打开' } };
 

@@ -20,6 +20,9 @@ export interface UserDoc {
   createdAt: Date;
   updatedAt: Date;
   lastSeenAt?: Date;
+  /** The lock of server/user-lock.ts: its holder's token and when its lease ends. */
+  lockToken?: string;
+  lockUntil?: Date;
 }
 
 export interface AddressDoc extends AddressFields {

@@ -59,7 +59,8 @@ function subSchema(coll: CollectionName, path: string): { schema: JsonSchema; re
   let node = SCHEMAS[coll] as unknown as JsonSchema;
   let required = false;
   for (const part of path.split('.')) {
-    const next = node.properties?.[part];
+    // own entries only: a path part such as `constructor` is not a field of every schema
+    const next = node.properties && Object.prototype.hasOwnProperty.call(node.properties, part) ? node.properties[part] : undefined;
     if (!next) fail('INTERNAL', `${coll}: no field ${path} in the schema`);
     required = (node.required ?? []).includes(part);
     node = next as JsonSchema;

@@ -52,6 +52,12 @@ describe('validateSpecs', () => {
     ['padded name', [{ name: ' 颜色', values: ['1'] }], 'spec 1 name must not start or end with spaces'],
     ['reserved character', [{ name: '颜色', values: ['红;蓝'] }], "spec 颜色 value 1 must not contain ':' or ';'"],
     ['no values', [{ name: '颜色', values: [] }], 'spec 颜色 needs at least one value'],
+    ['the name __proto__', [{ name: '__proto__', values: ['1'] }], 'spec name __proto__ is reserved'],
+    ['the name constructor', [{ name: 'constructor', values: ['1'] }], 'spec name constructor is reserved'],
+    ['the name toString', [{ name: 'toString', values: ['1'] }], 'spec name toString is reserved'],
+    ['the name prototype', [{ name: 'prototype', values: ['1'] }], 'spec name prototype is reserved'],
+    ['a name with a dot', [{ name: '颜.色', values: ['1'] }], "spec name 颜.色 must not contain '.'"],
+    ['a name starting with $', [{ name: '$set', values: ['1'] }], "spec name $set must not start with '$'"],
     ['blank value', [{ name: '颜色', values: ['红', ''] }], 'spec 颜色 value 2 must not be blank'],
     ['repeated value', [{ name: '颜色', values: ['红', '红'] }], 'spec 颜色 value 红 is repeated'],
     [
@@ -65,6 +71,10 @@ describe('validateSpecs', () => {
   ])('rejects %s with SPEC_INVALID', (_name, specs, problem) => {
     expect(specProblems(specs)).toEqual([problem]);
     expect(validateSpecs(specs)).toMatchObject({ ok: false, code: 'SPEC_INVALID', details: { problems: [problem] } });
+  });
+
+  it('keeps values free: a value may look like a reserved name, it is never a key', () => {
+    expect(validateSpecs([{ name: '款式', values: ['__proto__', 'constructor', 'a.b', '$x'] }]).ok).toBe(true);
   });
 
   it('allows exactly 100 SKUs', () => {

@@ -4,7 +4,10 @@
  *
  * Rules: at most {@link MAX_SPEC_DIMENSIONS} dimensions and {@link MAX_SKUS} combinations; names
  * unique, values unique within a dimension, all non-blank and free of `:` and `;` (they separate
- * the parts of a SKU key such as `颜色:红;尺码:M`). A goods item without dimensions has exactly
+ * the parts of a SKU key such as `颜色:红;尺码:M`). A spec name becomes a field name (of
+ * `specValues`, in the database and in plain objects), so it must also be one a CloudBase field
+ * can hold and an object keeps as data: not a member of `Object.prototype` (`__proto__`,
+ * `constructor`, `toString`, ...) nor `prototype`, no `.` inside, no `$` first. A goods item without dimensions has exactly
  * one SKU, whose key is the empty string. Keys and texts always follow the order of the
  * dimensions, never the key order of a `specValues` object.
  */
@@ -43,6 +46,24 @@ export type SpecCode = 'SPEC_INVALID';
 
 const RESERVED = /[:;]/;
 
+/**
+ * Names a plain object does not keep as its own data, or that stand for something else when read
+ * back (`__proto__` sets the prototype; `constructor`, `toString`, ... are inherited).
+ */
+const OBJECT_MEMBER_NAMES: ReadonlySet<string> = new Set([...Object.getOwnPropertyNames(Object.prototype), 'prototype']);
+
+/**
+ * Why `name` cannot be a field name built from user text, or null: CloudBase field names cannot
+ * hold `.` (a path separator) or start with `$` (an operator), and members of `Object.prototype`
+ * are not data keys of a plain object.
+ */
+export function fieldNameProblem(name: string): string | null {
+  if (OBJECT_MEMBER_NAMES.has(name)) return `${name} is reserved`;
+  if (name.includes('.')) return `${name} must not contain '.'`;
+  if (name.startsWith('$')) return `${name} must not start with '$'`;
+  return null;
+}
+
 function textProblem(label: string, text: unknown): string | null {
   if (typeof text !== 'string' || text.trim() === '') return `${label} must not be blank`;
   if (text !== text.trim()) return `${label} must not start or end with spaces`;
@@ -56,7 +77,8 @@ export function specProblems(specs: readonly SpecDimension[]): string[] {
   if (specs.length > MAX_SPEC_DIMENSIONS) problems.push(`at most ${MAX_SPEC_DIMENSIONS} spec dimensions are allowed`);
   const names = new Set<string>();
   specs.forEach((spec, i) => {
-    const nameProblem = textProblem(`spec ${i + 1} name`, spec.name);
+    const fieldProblem = typeof spec.name === 'string' ? fieldNameProblem(spec.name) : null;
+    const nameProblem = textProblem(`spec ${i + 1} name`, spec.name) ?? (fieldProblem && `spec name ${fieldProblem}`);
     if (nameProblem) problems.push(nameProblem);
     else if (names.has(spec.name)) problems.push(`spec name ${spec.name} is repeated`);
     names.add(spec.name);
@@ -139,7 +161,8 @@ export function availableValues(skus: readonly StockedSku[], selected: Partial<S
     }
   }
   const inStock = skus.filter((sku) => sku.stock > 0);
-  const result: Record<string, string[]> = {};
+  // keyed by spec names (user text): an object without a prototype keeps any name as data
+  const result: Record<string, string[]> = Object.create(null);
   for (const [name, values] of allValues) {
     result[name] = values.filter((value) =>
       inStock.some((sku) => sku.specValues[name] === value && matches(sku, selected, name)),

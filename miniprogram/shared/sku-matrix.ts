@@ -9,6 +9,21 @@
  */
 import type { SpecDimension } from '../contracts';
 
+/** Names an object does not keep as its own data: every member of Object.prototype, and `prototype`. */
+const OBJECT_MEMBER_NAMES = new Set([...Object.getOwnPropertyNames(Object.prototype), 'prototype']);
+
+/**
+ * Why a spec name cannot be used, in the words the edit form shows, or ''. A spec name becomes a
+ * field name of every SKU's spec values, so the server refuses the names domain/catalog/sku-matrix.ts's
+ * `fieldNameProblem` names (test/miniprogram/sku-matrix.spec.ts checks both agree).
+ */
+export function specNameProblem(name: string): string {
+  if (OBJECT_MEMBER_NAMES.has(name)) return `规格名称「${name}」是保留名，请换一个`;
+  if (name.includes('.')) return '规格名称不能包含 .';
+  if (name.startsWith('$')) return '规格名称不能以 $ 开头';
+  return '';
+}
+
 /** What the matrix needs of a SKU. */
 export interface SkuStock {
   specValues: Record<string, string>;

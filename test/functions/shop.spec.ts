@@ -184,6 +184,31 @@ describe('goods', () => {
     expect(await count()).toBe(n);
   });
 
+  test('a spec name that cannot be a field name (__proto__, constructor, a.b, $x) is refused in Chinese on create and edit, and changes nothing', async () => {
+    const d = await mall.as(OWNER).ok('shop', 'saveGoods', form());
+    const before = { goods: await dump('goods', { shopId: 'sa' }), skus: await dump('skus', { shopId: 'sa' }) };
+    // (`constructor` and `hasOwnProperty` are longer than a spec name may be: refused by length first)
+    for (const name of ['__proto__', 'prototype', 'toString', 'valueOf', '重.量', '$set', 'constructor', 'hasOwnProperty']) {
+      // computed keys make own properties, so the JSON sent holds the name as a key, as a client could send it
+      const specs = [{ name, values: ['5斤'] }];
+      const skus = [{ specValues: { [name]: '5斤' }, priceFen: 100, stock: 1 }];
+      expect(JSON.stringify(skus)).toContain(JSON.stringify(name));
+      for (const payload of [form({ specs, skus }), { ...editForm(d), specs, skus }]) {
+        const r = await mall.raw(OWNER, 'shop', { action: 'saveGoods', ...payload });
+        const message = name.length > 10 ? expect.stringContaining('/specs/0/name') : expect.stringContaining(`规格名称「${name}」不能使用`);
+        expect({ name, r }).toMatchObject({ name, r: { ok: false, error: { code: 'INVALID_ARGUMENT', message } } });
+      }
+    }
+    // a valid spec whose rows smuggle an extra `__proto__` key
+    const smuggled = editForm(d, (rows) => rows.map((r) => ({ ...r, specValues: { ...r.specValues, ['__proto__']: 'x' } })));
+    expect(await mall.raw(OWNER, 'shop', { action: 'saveGoods', ...smuggled })).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
+    expect({ goods: await dump('goods', { shopId: 'sa' }), skus: await dump('skus', { shopId: 'sa' }) }).toEqual(before);
+    // the goods stays editable
+    const again = await mall.as(OWNER).ok('shop', 'saveGoods', { ...editForm(d), title: '还能编辑' });
+    expect(again.skus.map((s) => s.specValues)).toEqual(d.skus.map((s) => s.specValues));
+    expect(again.title).toBe('还能编辑');
+  });
+
   test('a shop never touches another shop’s goods', async () => {
     const d = await mall.as(OWNER).ok('shop', 'saveGoods', form());
     // through its own shop id: the goods is not there

@@ -70,6 +70,30 @@ describe('addresses', () => {
     expect((await mall.as('dave').ok('user', 'listAddresses', {})).addresses).toHaveLength(before);
   });
 
+  test('the user lock is given back: a shopper who never signed in can keep changing addresses', async () => {
+    const who = 'never-signed-in';
+    const a = await mall.as(who).ok('user', 'createAddress', home);
+    expect(a.isDefault).toBe(true);
+    const b = await mall.as(who).ok('user', 'createAddress', { ...home, detail: '第二个' });
+    expect(b.isDefault).toBe(false);
+    await mall.as(who).ok('user', 'setDefaultAddress', { addressId: b.id });
+    await mall.as(who).ok('user', 'deleteAddress', { addressId: b.id });
+    expect((await mall.as(who).ok('user', 'listAddresses', {})).addresses.map((x) => [x.id, x.isDefault])).toEqual([[a.id, true]]);
+    const user = (await mall.db.collection('users').where({ _id: who }).get()).data[0];
+    expect(user.lockUntil.getTime()).toBe(0);
+  });
+
+  test('a held lock refuses with CONFLICT and writes nothing; a lock whose lease ran out is taken over', async () => {
+    const who = 'lock-holder';
+    await mall.as(who).ok('user', 'signIn', {});
+    await mall.db.collection('users').doc(who).update({ data: { lockToken: 'someone-else', lockUntil: new Date(Date.now() + 60_000) } });
+    expect(await mall.as(who).call('user', 'createAddress', home)).toEqual({ ok: false, error: { code: 'CONFLICT', message: '操作太频繁，请稍后再试' } });
+    expect((await mall.db.collection('addresses').where({ openid: who }).count()).total).toBe(0);
+    // a holder that died: its lease is over, so the next caller takes the lock
+    await mall.db.collection('users').doc(who).update({ data: { lockUntil: new Date(Date.now() - 1) } });
+    expect((await mall.as(who).ok('user', 'createAddress', home)).isDefault).toBe(true);
+  }, 30_000);
+
   test('unknown actions and identity from the event are ignored', async () => {
     expect(await mall.raw('dave', 'user', { action: 'dropAll' })).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
     // the platform's userInfo is replaced by the gateway; a client-sent openid field is refused

@@ -1,5 +1,5 @@
 import { expandSkus } from '../../domain/catalog/sku-matrix';
-import { combinations, comboKey, regenerateRows } from '../../miniprogram/packages/shop/goods-edit/goods-form';
+import { combinations, emptyForm, comboKey, regenerateRows, toGoodsInput } from '../../miniprogram/packages/shop/goods-edit/goods-form';
 import { categoryTree, goodsDetail } from './fixtures/shop';
 import { loadPage } from './support/load-page';
 import { fail, ok, stubTransport } from './support/stub-transport';
@@ -26,6 +26,19 @@ describe('goods form rows', () => {
     const swapped = regenerateRows([{ name: '尺码', values: ['S', 'M'], input: '' }, { name: '颜色', values: ['红'], input: '' }], rows);
     expect(swapped.map((r) => [r.specText, r.price])).toEqual([['S / 红', '9.90'], ['M / 红', '']]);
     expect(comboKey({ b: '1', a: '2' })).toBe(comboKey({ a: '2', b: '1' }));
+  });
+
+  it('refuse a spec name that cannot be a field name before sending anything', () => {
+    const form = { ...emptyForm(), title: '苹果', images: ['cloud://x/a.jpg'], categoryId: 'c' };
+    for (const [name, problem] of [
+      ['__proto__', '规格名称「__proto__」是保留名，请换一个'],
+      ['constructor', '规格名称「constructor」是保留名，请换一个'],
+      ['重.量', '规格名称不能包含 .'],
+      ['$set', '规格名称不能以 $ 开头'],
+    ]) {
+      const specs = [{ name, values: ['5斤'], input: '' }];
+      expect(toGoodsInput({ ...form, specs, rows: regenerateRows(specs, []) }, 's', '')).toEqual({ problem });
+    }
   });
 });
 

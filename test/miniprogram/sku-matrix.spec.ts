@@ -1,6 +1,6 @@
-import { availableValues, findSku } from '../../domain/catalog/sku-matrix';
+import { availableValues, fieldNameProblem, findSku } from '../../domain/catalog/sku-matrix';
 import type { SpecDimension } from '../../miniprogram/services/contracts';
-import { initialSelection, selectedSku, specStates, toggleSpec } from '../../miniprogram/shared/sku-matrix';
+import { initialSelection, selectedSku, specNameProblem, specStates, toggleSpec } from '../../miniprogram/shared/sku-matrix';
 import { longjingDetail } from './fixtures/catalog';
 
 const { specs, skus } = longjingDetail;
@@ -76,5 +76,13 @@ describe('the same rule as domain/catalog/sku-matrix.ts', () => {
       const complete = specs.every((spec) => selection[spec.name] !== undefined);
       expect(selectedSku(specs, skus, selection)?.id).toBe(complete ? findSku(skus, selection)?.id : undefined);
     }
+  });
+});
+
+describe('spec names', () => {
+  it('the edit form refuses exactly the names the server refuses', () => {
+    const names = [...Object.getOwnPropertyNames(Object.prototype), 'prototype', '颜色', '尺码', 'size', 'a.b', '.x', '$set', 'x$', 'proto', '__proto', 'Constructor', 'toString2'];
+    for (const name of names) expect([name, specNameProblem(name) !== '']).toEqual([name, fieldNameProblem(name) !== null]);
+    expect(specNameProblem('__proto__')).toBe('规格名称「__proto__」是保留名，请换一个');
   });
 });

@@ -3,7 +3,9 @@
  * one line holding every increment, so the line has a deterministic id (openid + skuId) and:
  *   1. a conditional atomic update `quantity += n where quantity <= cap - n` grows an existing line;
  *   2. when nothing matched and no line exists, the line is inserted; if a concurrent add inserted
- *      it first (duplicate id), go back to 1.
+ *      it first (duplicate id), go back to 1. A new line is counted against CART_MAX_LINES and
+ *      inserted under the shopper's lock (server/user-lock.ts), so adds of different SKUs at once
+ *      cannot pass the limit together.
  * Neither step reads then writes the quantity, so no increment is lost and no second line appears.
  */
 import { CART_MAX_LINES, type CartView } from '../../../miniprogram/contracts';
@@ -14,6 +16,7 @@ import type { ActionDef, CallContext } from '../../../server/handler';
 import { id, obj, quantity } from '../../../server/input';
 import type { SkuDoc } from '../../../server/model';
 import { repo } from '../../../server/repo';
+import { withUserLock } from '../../../server/user-lock';
 import { cartLineId, MAX_LINE_QUANTITY } from './cart-lines';
 import { cartView } from './cart-view';
 
@@ -51,14 +54,18 @@ async function addToLine(ctx: CallContext, sku: SkuDoc, n: number): Promise<void
       if (line.quantity + n > cap) refuse(line.quantity, n, sku.stock);
       continue; // the line shrank in between: try the update again
     }
-    // a soft limit: see LINES_READ_LIMIT
-    if ((await repo.count('carts', { openid: ctx.openid })) >= CART_MAX_LINES) fail('CART_FULL', `购物车最多放${CART_MAX_LINES}种商品，请先清理`);
-    try {
-      await repo.insert('carts', { _id: lineId, openid: ctx.openid, skuId: sku._id, goodsId: sku.goodsId, shopId: sku.shopId, quantity: n, selected: true, addedAt: now, updatedAt: now });
-      return;
-    } catch (e) {
-      if (!isDuplicateKey(e)) throw e; // a concurrent add created the line: grow it instead
-    }
+    // a new line: counted and inserted under the shopper's lock, so the line limit is hard
+    const inserted = await withUserLock(ctx.openid, async () => {
+      if ((await repo.count('carts', { openid: ctx.openid })) >= CART_MAX_LINES) fail('CART_FULL', `购物车最多放${CART_MAX_LINES}种商品，请先清理`);
+      try {
+        await repo.insert('carts', { _id: lineId, openid: ctx.openid, skuId: sku._id, goodsId: sku.goodsId, shopId: sku.shopId, quantity: n, selected: true, addedAt: now, updatedAt: now });
+        return true;
+      } catch (e) {
+        if (!isDuplicateKey(e)) throw e;
+        return false; // a concurrent add of the same SKU created the line: grow it instead
+      }
+    });
+    if (inserted) return;
   }
   fail('CONFLICT', '购物车正忙，请重试');
 }

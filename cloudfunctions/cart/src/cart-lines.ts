@@ -9,8 +9,8 @@ import { repo } from '../../../server/repo';
 export const MAX_LINE_QUANTITY = 999;
 
 /**
- * Concurrent adds of different SKUs by the same shopper can each see room for one more line, so a
- * cart may briefly hold a few lines more than {@link CART_MAX_LINES}; reads allow for that.
+ * A cart holds at most {@link CART_MAX_LINES} lines (a hard limit: new lines are added under the
+ * shopper's lock); reads allow twice that for carts filled before the limit was hard.
  */
 export const LINES_READ_LIMIT = 2 * CART_MAX_LINES;
 

@@ -13,6 +13,7 @@ import { stableId } from '../../../server/ids';
 import { cursor, id, ids, obj, pageSize } from '../../../server/input';
 import { readPage } from '../../../server/paging';
 import { repo } from '../../../server/repo';
+import { withUserLock } from '../../../server/user-lock';
 import { keptGoodsViews } from './kept-goods';
 
 export const favoriteId = (openid: string, goodsId: string) => stableId('favorite', openid, goodsId);
@@ -32,12 +33,15 @@ export const add: Actions['add'] = {
     const docId = favoriteId(ctx.openid, input.goodsId);
     if (await repo.get('favorites', docId)) return { favorite: true };
     const goods = (await repo.get('goods', input.goodsId)) ?? notFound('商品');
-    if ((await repo.count('favorites', { openid: ctx.openid })) >= FAVORITE_LIMITS.favoritesMax) fail('FAVORITES_FULL', `收藏夹已满（最多 ${FAVORITE_LIMITS.favoritesMax} 件），请先清理`);
-    try {
-      await repo.insert('favorites', { _id: docId, openid: ctx.openid, goodsId: goods._id, shopId: goods.shopId, createdAt: new Date(ctx.now) });
-    } catch (e) {
-      if (!isDuplicateKey(e)) throw e;
-    }
+    // counted and inserted under the shopper's lock, so favourites added at once cannot pass the limit together
+    await withUserLock(ctx.openid, async () => {
+      if ((await repo.count('favorites', { openid: ctx.openid })) >= FAVORITE_LIMITS.favoritesMax) fail('FAVORITES_FULL', `收藏夹已满（最多 ${FAVORITE_LIMITS.favoritesMax} 件），请先清理`);
+      try {
+        await repo.insert('favorites', { _id: docId, openid: ctx.openid, goodsId: goods._id, shopId: goods.shopId, createdAt: new Date(ctx.now) });
+      } catch (e) {
+        if (!isDuplicateKey(e)) throw e;
+      }
+    });
     return { favorite: true };
   },
 };

@@ -31,6 +31,23 @@ describe('sku plan', () => {
     expect(code(() => checkMatrix([], [{ specValues: {}, priceFen: 1, stock: 0 }]))).toBe('ok');
   });
 
+  it('refuses spec names that cannot be field names, in Chinese, and extra reserved keys in a row', () => {
+    for (const name of ['__proto__', 'constructor', 'prototype', 'toString', 'a.b', '$set']) {
+      const row = JSON.parse(JSON.stringify({ specValues: {}, priceFen: 1, stock: 0 }).replace('{}', JSON.stringify({ [name]: '红' })));
+      expect(Object.keys(row.specValues)).toEqual([name]);
+      let error: { code?: string; message?: string } = {};
+      try {
+        checkMatrix([{ name, values: ['红'] }], [row]);
+      } catch (e) {
+        error = e as typeof error;
+      }
+      expect({ name, code: error.code, message: error.message }).toEqual({ name, code: 'INVALID_ARGUMENT', message: expect.stringContaining(`规格名称「${name}」不能使用`) });
+    }
+    // a valid spec with a row that smuggles a `__proto__` key (as JSON.parse makes it, an own key)
+    const smuggled = JSON.parse('{"specValues": {"色": "红", "码": "S", "__proto__": "x"}, "priceFen": 1, "stock": 0}');
+    expect(code(() => checkMatrix(specs, [smuggled]))).toBe('INVALID_ARGUMENT');
+  });
+
   it('keeps matched SKUs, creates new ones, removes the rest, and applies stock as a difference', () => {
     const existing = [sku('red', { 色: '红', 码: 'S' }, 7), sku('green', { 色: '绿', 码: 'S' }, 2)];
     const plan = planSkus(

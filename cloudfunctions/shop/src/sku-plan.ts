@@ -9,7 +9,7 @@
  *   stock (sold meanwhile) is refused with CONFLICT and the live figure.
  */
 import type { SkuInput, SpecDimension } from '../../../miniprogram/contracts';
-import { expandSkus, specProblems } from '../../../domain/catalog/sku-matrix';
+import { expandSkus, fieldNameProblem, specProblems } from '../../../domain/catalog/sku-matrix';
 import { fail } from '../../../server/failure';
 import type { SkuDoc } from '../../../server/model';
 
@@ -30,6 +30,9 @@ export interface SkuPlan {
 /** Checks the specs and the SKU rows against each other; throws INVALID_ARGUMENT. */
 export function checkMatrix(specs: SpecDimension[], inputs: SkuInput[]): void {
   const problems = specProblems(specs);
+  // a spec name becomes a field name of every SKU's specValues: say plainly which names cannot
+  const unusable = specs.find((s) => typeof s.name === 'string' && fieldNameProblem(s.name.trim()) !== null);
+  if (unusable) fail('INVALID_ARGUMENT', `规格名称「${unusable.name}」不能使用：不能是 __proto__、constructor、prototype 等保留名，不能含「.」，也不能以「$」开头`, { problems });
   if (problems.length > 0) fail('INVALID_ARGUMENT', '规格设置有误', { problems });
   const combos = new Set(expandSkus(specs).map((c) => comboKey(c.specValues)));
   const seen = new Set<string>();

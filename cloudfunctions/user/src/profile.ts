@@ -4,6 +4,7 @@ import { empty, obj } from '../../../server/input';
 import type { UserDoc } from '../../../server/model';
 import { repo } from '../../../server/repo';
 import { notFound } from '../../../server/failure';
+import { newUserDoc } from '../../../server/user-lock';
 
 function view(doc: UserDoc, isNew = false): Profile {
   const p: Profile = { openid: doc._id, nickname: doc.nickname, avatarUrl: doc.avatarUrl, createdAt: doc.createdAt.getTime() };
@@ -20,7 +21,7 @@ export const signIn: ActionDef<Record<string, never>, Profile> = {
       await repo.update('users', ctx.openid, { lastSeenAt: new Date(ctx.now) });
       return view(existing);
     }
-    const doc: UserDoc = { _id: ctx.openid, nickname: '微信用户', avatarUrl: '', createdAt: new Date(ctx.now), updatedAt: new Date(ctx.now), lastSeenAt: new Date(ctx.now) };
+    const doc: UserDoc = newUserDoc(ctx.openid, ctx.now);
     try {
       await repo.insert('users', doc);
     } catch (e) {

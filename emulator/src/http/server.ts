@@ -38,7 +38,8 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
 
 function parseMultipart(req: IncomingMessage, body: Buffer): Promise<Record<string, Buffer>> {
   return new Promise((resolve, reject) => {
-    const parts: Record<string, Buffer> = {};
+    // keyed by the sender's field names: no prototype, so `__proto__` is a field like any other
+    const parts: Record<string, Buffer> = Object.create(null);
     let bb: busboy.Busboy;
     try {
       bb = busboy({ headers: req.headers, limits: { fieldSize: MAX_BODY_BYTES } });
@@ -69,7 +70,7 @@ export async function parseActionRequest(req: IncomingMessage, url: URL, body: B
   if (type.startsWith('multipart/form-data')) {
     // busboy decodes text fields as latin1 by default; keep bytes exact and decode text as UTF-8.
     const parts = await parseMultipart(req, body);
-    const params: Record<string, string> = {};
+    const params: Record<string, string> = Object.create(null);
     for (const [k, v] of Object.entries(parts)) params[k] = v.toString('utf8');
     return { ...base, action: params.action ?? '', params, parts };
   }
@@ -109,7 +110,8 @@ export function createServer(opts: ServerOptions): http.Server {
       if (req.method === 'POST' && (url.pathname === '/admin' || url.pathname === '/admin/')) {
         const areq = await parseActionRequest(req, url, body, opts.env);
         action = areq.action;
-        const handler = opts.actions[areq.action];
+        // own entries only: an action named `constructor` or `toString` is unsupported, not Object's
+        const handler = Object.prototype.hasOwnProperty.call(opts.actions, areq.action) ? opts.actions[areq.action] : undefined;
         if (!handler) throw new CloudBaseError('INVALID_ACTION', `action ${JSON.stringify(areq.action)} is not supported by the CloudBase emulator`);
         const result = await handler(areq);
         if (isRaw(result)) {

@@ -10,7 +10,8 @@ export interface UploadForm {
 /** Parses a buffered `multipart/form-data` body; rejects when it is not one. */
 export function parseUploadForm(headers: IncomingHttpHeaders, body: Buffer): Promise<UploadForm> {
   return new Promise((resolve, reject) => {
-    const form: UploadForm = { fields: {} };
+    // keyed by the sender's field names: no prototype, so `__proto__` is a field like any other
+    const form: UploadForm = { fields: Object.create(null) };
     let parser: busboy.Busboy;
     try {
       parser = busboy({ headers, limits: { files: 1 } });

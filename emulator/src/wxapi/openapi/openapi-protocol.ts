@@ -74,8 +74,9 @@ export function decodeOpenApiRequest(bytes: Buffer): OpenApiRequest {
   } catch (e) {
     throw new OpenApiDecodeError(`requestData is not a CommApiData protobuf message: ${(e as Error).message}`);
   }
-  const params: Record<string, unknown> = {};
-  const media: OpenApiRequest['media'] = {};
+  // keyed by the caller's parameter names: no prototype, so `__proto__` is a name like any other
+  const params: Record<string, unknown> = Object.create(null);
+  const media: OpenApiRequest['media'] = Object.create(null);
   for (const pair of msg.openapiData?.pairs ?? []) {
     if (!pair.key) continue;
     const value = Buffer.from(pair.value ?? new Uint8Array());

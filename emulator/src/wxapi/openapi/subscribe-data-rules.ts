@@ -36,7 +36,8 @@ export function checkTemplateData(data: unknown): string | undefined {
     const value = String(raw);
     if (value === '') return `argument invalid! data.${key}.value is empty`;
     const type = key.replace(/\d+$/, '');
-    const rule = RULES[type];
+    // own entries only: a keyword such as `constructor1` has no rule, it is not Object's constructor
+    const rule = Object.prototype.hasOwnProperty.call(RULES, type) ? RULES[type] : undefined;
     if (rule && !rule.test(value)) return `argument invalid! data.${key}.value invalid (${type} must be ${rule.describe})`;
   }
   return undefined;

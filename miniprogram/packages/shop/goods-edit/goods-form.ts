@@ -7,6 +7,7 @@
  */
 import { GOODS_LIMITS, type GoodsInput, type ShopGoodsDetail, type SkuInput, DEFAULT_LOW_STOCK_THRESHOLD } from '../../../services/contracts';
 import { formatYuan, parseYuanToFen } from '../../../services/format';
+import { specNameProblem } from '../../../shared/sku-matrix';
 
 export interface SpecDraft {
   name: string;
@@ -127,6 +128,8 @@ export function toGoodsInput(form: GoodsForm, shopId: string, goodsId: string): 
   const specs = form.specs.map((s) => ({ name: s.name.trim(), values: s.values }));
   if (specs.some((s) => !s.name)) return { problem: '请填写规格名称' };
   if (specs.some((s) => /[:;]/.test(s.name))) return { problem: '规格名称不能包含 : 或 ;' };
+  const unusable = specs.map((s) => specNameProblem(s.name)).find((p) => p !== '');
+  if (unusable) return { problem: unusable };
   if (new Set(specs.map((s) => s.name)).size !== specs.length) return { problem: '规格名称重复' };
   if (specs.some((s) => s.values.length === 0)) return { problem: `请为规格「${specs.find((s) => s.values.length === 0)!.name}」添加规格值` };
   const sold = form.rows.filter((r) => r.enabled);
