@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 /**
- * `npm run emulator -- --port 9000 --data .data/emulator [--functions cloudfunctions] [--env local-env]`
+ * `npm run emulator -- --port 9000 --data .data/emulator [--functions cloudfunctions] [--env local-env] [--parity production]`
  * Prints a line containing `ready` once it accepts requests; stops cleanly on SIGTERM/SIGINT.
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Emulator } from './emulator';
+import { resolveParity } from './functions/parity';
 
 // The SDK running inside functions must never reach Tencent Cloud from here.
 process.env.TENCENTCLOUD_SECRETID ||= 'local-emulator-secret-id';
@@ -21,12 +22,13 @@ async function main(): Promise<void> {
       env: { type: 'string', default: 'local-env' },
       workers: { type: 'string', default: '4' },
       'no-timers': { type: 'boolean', default: false },
+      parity: { type: 'string' },
       verbose: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
   if (values.help) {
-    console.log('usage: emulator --port <port> --data <dir> [--functions <dir>] [--env <id>] [--workers <n>] [--no-timers] [--verbose]');
+    console.log('usage: emulator --port <port> --data <dir> [--functions <dir>] [--env <id>] [--workers <n>] [--no-timers] [--parity production|off] [--verbose]');
     return;
   }
   const port = Number(values.port);
@@ -41,6 +43,8 @@ async function main(): Promise<void> {
     env: values.env,
     workers,
     timers: !values['no-timers'],
+    // --parity production (or EMULATOR_PARITY=production): run functions as production may
+    parity: resolveParity(values.parity),
     log: (event, detail) => {
       if (values.verbose || event.endsWith('error') || event === 'timer_fired') console.log(`[emulator] ${event} ${detail ? JSON.stringify(detail) : ''}`);
     },
@@ -57,7 +61,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
   const url = await emulator.start();
-  console.log(`[emulator] ready ${url}/admin env=${emulator.env} functions=${emulator.runtime.list().length} data=${path.resolve(values.data!)}`);
+  console.log(`[emulator] ready ${url}/admin env=${emulator.env} functions=${emulator.runtime.list().length} parity=${emulator.parity} data=${path.resolve(values.data!)}`);
 }
 
 main().catch((e) => {

@@ -49,8 +49,10 @@ async function gateway(emu: RunningEmulator, openid: string, fn: string, event: 
  * way to set a function's environment variables (`PLATFORM_ADMIN_OPENIDS`) or emulator options
  * (`EMULATOR_SUBSCRIBE_DEFAULT: 'none'` to make subscribe messages need credits, as in WeChat).
  */
-export async function startMall(opts: { workers?: number; timers?: boolean; env?: Record<string, string> } = {}): Promise<Mall> {
-  const emu = await startEmulator({ functionsDir: FUNCTIONS_DIR, workers: opts.workers ?? 4, timers: opts.timers ?? false, env: { EMULATOR_SUBSCRIBE_DEFAULT: 'granted', ...opts.env } });
+export async function startMall(opts: { workers?: number; timers?: boolean; env?: Record<string, string>; parity?: 'production' | 'off' } = {}): Promise<Mall> {
+  // Every test mall runs with the production-parity switch on (empty WX_CONTEXT_KEYS for timers and
+  // pay callbacks, UTC), so the whole function suite proves the mall works as production runs it.
+  const emu = await startEmulator({ functionsDir: FUNCTIONS_DIR, workers: opts.workers ?? 4, timers: opts.timers ?? false, parity: opts.parity ?? 'production', env: { EMULATOR_SUBSCRIBE_DEFAULT: 'granted', ...opts.env } });
   await deployLocal(emu.url);
   const cloud = realSdk(emu.adminUrl);
   const db = cloud.database();
