@@ -20,7 +20,7 @@ describe('default mode (switch off)', () => {
   let cloud: WxServerSdk;
   beforeAll(async () => {
     // the process's zone reaches the functions: nothing forces one
-    emu = await startEmulator({ timers: false, workers: 2, env: { TZ: 'Asia/Shanghai', EMULATOR_PARITY: '' } });
+    emu = await startEmulator({ timers: false, workers: 2, env: { TZ: 'Asia/Shanghai' } });
     cloud = realSdk(emu.adminUrl);
   });
   afterAll(async () => {

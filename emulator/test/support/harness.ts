@@ -27,7 +27,10 @@ export interface StartOptions {
   workers?: number;
   timers?: boolean;
   env?: Record<string, string>;
-  /** `--parity production` runs functions as production may (emulator/src/functions/parity.ts). */
+  /**
+   * `production` runs functions as production may (emulator/src/functions/parity.ts). Default `off`,
+   * whatever EMULATOR_PARITY says: the fixture `tick` reads SOURCE from getWXContext(), as DevTools shows it.
+   */
   parity?: 'production' | 'off';
 }
 
@@ -37,7 +40,7 @@ export async function startEmulator(opts: StartOptions = {}): Promise<RunningEmu
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'cb-emu-'));
   const args = [CLI, '--port', '0', '--data', dataDir, '--functions', opts.functionsDir ?? FIXTURE_FUNCTIONS, '--workers', String(opts.workers ?? 4)];
   if (opts.timers === false) args.push('--no-timers');
-  if (opts.parity) args.push('--parity', opts.parity);
+  args.push('--parity', opts.parity ?? 'off');
   const proc = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   proc.stdout!.on('data', (c) => (out += c));
