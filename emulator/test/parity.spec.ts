@@ -53,6 +53,11 @@ describe('default mode (switch off)', () => {
     // the callee of a timer run is not itself a timer run
     expect(fired.result.platform.TRIGGER_SRC).toBeUndefined();
   });
+
+  test('undeclared cloud calls are refused in this mode too (-604101)', async () => {
+    const refused = await gateway(emu, 'openapi-caller', { api: 'subscribeMessage.send' });
+    expect(refused.result).toMatchObject({ ok: false, errCode: -604101 });
+  });
 });
 
 describe('production parity (--parity production)', () => {
