@@ -8,7 +8,7 @@ import { logEvent } from './log';
 export interface CallContext {
   /** The caller's OPENID; empty for timers and payment callbacks. */
   openid: string;
-  /** `wx_client`, `wx_devtools`, `wx_trigger`, `wx_paycallback`, `scf`, ... */
+  /** `wx_client`, `wx_devtools`, `wx_trigger`, `wx_paycallback`, `scf`, or a chain (`wx_client,scf`). */
   source: string;
   /** Milliseconds since epoch when the invocation started: use cases take time from here. */
   now: number;
@@ -18,7 +18,7 @@ export interface CallContext {
 
 /** Sources a shopper's mini-program call arrives with. */
 export const CLIENT_SOURCES = ['wx_client', 'wx_devtools', 'wx_http'];
-/** Sources of platform-initiated invocations: timer triggers, WeChat Pay callbacks, other functions. */
+/** Immediate callers of platform-initiated invocations: timer triggers, WeChat Pay callbacks, other functions. */
 export const PLATFORM_SOURCES = ['wx_trigger', 'wx_paycallback', 'scf'];
 
 export interface ActionDef<P, R> {
@@ -38,6 +38,29 @@ export interface PlatformHooks {
   timers?: Record<string, string>;
   /** A WeChat Pay result notification; must answer `{errcode: 0}` once handled, or it is retried. */
   payCallback?: (event: Record<string, unknown>, ctx: CallContext) => Promise<{ errcode: number; errmsg?: string }>;
+}
+
+/**
+ * The invocation's SOURCE chain, from the platform only (never from the event): `getWXContext()`
+ * when it has one, else the platform-set `TCB_SOURCE` (production may run timers and payment
+ * callbacks with an empty `WX_CONTEXT_KEYS`, when `getWXContext()` is `{}`).
+ */
+function callSource(wx: { SOURCE?: string }): string {
+  return String(wx.SOURCE || process.env.TCB_SOURCE || '');
+}
+
+/**
+ * The immediate caller: the last element of the chain. A function called by a client-called
+ * function gets `wx_client,scf`: its caller is another function (`scf`), which decided to call it.
+ */
+function immediateCaller(source: string): string {
+  const chain = source.split(',').map((s) => s.trim()).filter(Boolean);
+  return chain[chain.length - 1] ?? '';
+}
+
+/** A timer run: SOURCE `wx_trigger`, or the platform-set `TRIGGER_SRC=timer` (never for a client call). */
+function isTimerRun(caller: string): boolean {
+  return caller === 'wx_trigger' || (process.env.TRIGGER_SRC === 'timer' && !CLIENT_SOURCES.includes(caller));
 }
 
 const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, coerceTypes: false });
@@ -71,10 +94,11 @@ export function defineFunction<N extends FunctionName>(name: N, actions: ClientA
 
   return async function main(event: Record<string, unknown> = {}): Promise<unknown> {
     const wx = cloud.getWXContext() as { OPENID?: string; SOURCE?: string };
-    const source = String(wx.SOURCE ?? '');
+    const source = callSource(wx);
+    const caller = immediateCaller(source);
     const ctx: CallContext = { openid: String(wx.OPENID ?? ''), source, now: Date.now(), functionName: name, action: '' };
 
-    if (source === 'wx_paycallback') {
+    if (caller === 'wx_paycallback') {
       if (!platform.payCallback) return { errcode: 1, errmsg: `${name} takes no payment callbacks` };
       ctx.action = 'payCallback';
       try {
@@ -89,7 +113,7 @@ export function defineFunction<N extends FunctionName>(name: N, actions: ClientA
       const action = ownValue(platform.timers, String(event.TriggerName));
       ctx.action = action ?? `timer:${String(event.TriggerName)}`;
       const timerAction = action === undefined ? undefined : ownValue(platform.actions, action);
-      if (source !== 'wx_trigger' || !timerAction) return { ok: false, error: { code: 'FORBIDDEN', message: 'not a timer of this function' } };
+      if (!isTimerRun(caller) || !timerAction) return { ok: false, error: { code: 'FORBIDDEN', message: 'not a timer of this function' } };
       try {
         return { ok: true, data: await timerAction(event, ctx) };
       } catch (e) {
@@ -101,7 +125,7 @@ export function defineFunction<N extends FunctionName>(name: N, actions: ClientA
     ctx.action = action;
     const platformAction = ownValue(platform.actions, action);
     if (platformAction) {
-      if (!PLATFORM_SOURCES.includes(source)) {
+      if (!PLATFORM_SOURCES.includes(caller)) {
         logEvent('platform_action_refused', { fn: name, action, source, openid: ctx.openid });
         return { ok: false, error: { code: 'FORBIDDEN', message: '该操作只允许平台调用' } };
       }

@@ -1,6 +1,7 @@
 import { _, db } from './cloud';
 import type { DocTypes } from './model';
 import type { CollectionName } from './schemas';
+import { type RetryOptions, withTransactionRetry } from './transaction-retry';
 import { validateDocument, validatePatch } from './validation';
 
 type Doc<C extends CollectionName> = DocTypes[C];
@@ -92,35 +93,42 @@ export interface Tx {
 }
 
 /**
- * Runs `fn` in a database transaction (snapshot reads, all-or-nothing writes). CloudBase retries
- * it on a write conflict, so `fn` must have no side effects besides its transaction writes.
+ * Runs `fn` in a database transaction (snapshot reads, all-or-nothing writes). A transaction that
+ * loses a race (another transaction holds a document it writes, or wrote one first) is re-run from
+ * the start with back-off, up to `TRANSACTION_ATTEMPTS` times, then fails with TRANSACTION_BUSY
+ * (server/transaction-retry.ts); `fn` must therefore have no side effects besides its transaction
+ * writes. `runTransaction`'s own retry is off (0) so that one loop with back-off handles both kinds.
  */
-export async function inTransaction<T>(fn: (tx: Tx) => Promise<T>, retries = 5): Promise<T> {
-  return db.runTransaction(async (t: any) => {
-    const tx: Tx = {
-      async get(coll, id) {
-        try {
-          const res = await t.collection(coll).doc(id).get();
-          return (res.data as never) ?? null;
-        } catch (e) {
-          if (/does not exist/.test(String((e as Error).message))) return null;
-          throw e;
-        }
-      },
-      async insert(coll, doc) {
-        validateDocument(coll, doc as unknown as Record<string, unknown>);
-        await t.collection(coll).add({ data: doc });
-      },
-      async update(coll, id, patch) {
-        validatePatch(coll, patch);
-        await t.collection(coll).doc(id).update({ data: patch });
-      },
-      async set(coll, doc) {
-        validateDocument(coll, doc as unknown as Record<string, unknown>);
-        const { _id, ...rest } = doc as unknown as { _id: string };
-        await t.collection(coll).doc(_id).set({ data: rest });
-      },
-    };
-    return fn(tx);
-  }, retries);
+export async function inTransaction<T>(fn: (tx: Tx) => Promise<T>, opts: RetryOptions = {}): Promise<T> {
+  return withTransactionRetry(
+    () =>
+      db.runTransaction(async (t: any) => {
+        const tx: Tx = {
+          async get(coll, id) {
+            try {
+              const res = await t.collection(coll).doc(id).get();
+              return (res.data as never) ?? null;
+            } catch (e) {
+              if (/does not exist/.test(String((e as Error).message))) return null;
+              throw e;
+            }
+          },
+          async insert(coll, doc) {
+            validateDocument(coll, doc as unknown as Record<string, unknown>);
+            await t.collection(coll).add({ data: doc });
+          },
+          async update(coll, id, patch) {
+            validatePatch(coll, patch);
+            await t.collection(coll).doc(id).update({ data: patch });
+          },
+          async set(coll, doc) {
+            validateDocument(coll, doc as unknown as Record<string, unknown>);
+            const { _id, ...rest } = doc as unknown as { _id: string };
+            await t.collection(coll).doc(_id).set({ data: rest });
+          },
+        };
+        return fn(tx);
+      }, 0) as Promise<T>,
+    opts,
+  );
 }

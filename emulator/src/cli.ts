@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm run emulator -- --port 9000 --data .data/emulator [--functions cloudfunctions] [--env local-env]`
+ * `npm run emulator -- --port 9000 --data .data/emulator [--functions cloudfunctions] [--env local-env] [--parity production]`
  *   [--clock 2026-06-01T10:00:00+08:00] [--freeze-clock]
  * Prints a line containing `ready` once it accepts requests; stops cleanly on SIGTERM/SIGINT.
  */
@@ -8,6 +8,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseClockStart } from './clock';
 import { Emulator } from './emulator';
+import { resolveParity } from './functions/parity';
 
 // The SDK running inside functions must never reach Tencent Cloud from here.
 process.env.TENCENTCLOUD_SECRETID ||= 'local-emulator-secret-id';
@@ -25,12 +26,13 @@ async function main(): Promise<void> {
       'no-timers': { type: 'boolean', default: false },
       clock: { type: 'string' },
       'freeze-clock': { type: 'boolean', default: false },
+      parity: { type: 'string' },
       verbose: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
   if (values.help) {
-    console.log('usage: emulator --port <port> --data <dir> [--functions <dir>] [--env <id>] [--workers <n>] [--no-timers] [--clock <epoch ms | ISO date-time>] [--freeze-clock] [--verbose]');
+    console.log('usage: emulator --port <port> --data <dir> [--functions <dir>] [--env <id>] [--workers <n>] [--no-timers] [--parity production|off] [--clock <epoch ms | ISO date-time>] [--freeze-clock] [--verbose]');
     return;
   }
   const port = Number(values.port);
@@ -46,6 +48,8 @@ async function main(): Promise<void> {
     workers,
     timers: !values['no-timers'],
     clock: { start: values.clock === undefined ? undefined : parseClockStart(values.clock), frozen: values['freeze-clock'] },
+    // --parity production (or EMULATOR_PARITY=production): run functions as production may
+    parity: resolveParity(values.parity),
     log: (event, detail) => {
       if (values.verbose || event.endsWith('error') || event === 'timer_fired') console.log(`[emulator] ${event} ${detail ? JSON.stringify(detail) : ''}`);
     },
@@ -62,7 +66,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
   const url = await emulator.start();
-  console.log(`[emulator] ready ${url}/admin env=${emulator.env} functions=${emulator.runtime.list().length} data=${path.resolve(values.data!)}`);
+  console.log(`[emulator] ready ${url}/admin env=${emulator.env} functions=${emulator.runtime.list().length} parity=${emulator.parity} data=${path.resolve(values.data!)}`);
 }
 
 main().catch((e) => {

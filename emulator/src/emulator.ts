@@ -8,6 +8,7 @@ import { databaseActions } from './db/actions';
 import { Store } from './db/store';
 import { TransactionManager } from './db/transactions';
 import { functionActions, gatewayRoute } from './functions/actions';
+import { type ParityMode, resolveParity } from './functions/parity';
 import { FunctionRuntime } from './functions/runtime';
 import { createServer } from './http/server';
 import { TimerScheduler } from './timers/scheduler';
@@ -33,6 +34,8 @@ export interface EmulatorOptions {
   appid?: string;
   /** Pins the emulated clock: where it starts, and whether it stands still (see clock.ts). */
   clock?: ClockOptions;
+  /** `production` runs functions as production may (see functions/parity.ts); default from EMULATOR_PARITY, else off. */
+  parity?: ParityMode;
   log?: (event: string, detail?: Record<string, unknown>) => void;
 }
 
@@ -44,6 +47,7 @@ export class Emulator {
   readonly runtime: FunctionRuntime;
   readonly timers: TimerScheduler;
   readonly env: string;
+  readonly parity: ParityMode;
   private server?: http.Server;
   private readonly modules: EmulatorModule[] = [];
   private readonly sqlite: Database.Database;
@@ -53,6 +57,9 @@ export class Emulator {
     this.env = opts.env ?? 'local-env';
     this.clock = new Clock(opts.clock);
     const log = opts.log ?? (() => undefined);
+    this.parity = resolveParity(opts.parity);
+    // production function instances run in UTC; worker threads can only share the process's zone
+    if (this.parity === 'production') process.env.TZ = 'UTC';
     fs.mkdirSync(opts.dataDir, { recursive: true });
     this.sqlite = new Database(path.join(opts.dataDir, 'cloudbase.sqlite'));
     // WAL + NORMAL: a committed write is in the WAL file before we answer, so it survives the
@@ -70,6 +77,7 @@ export class Emulator {
         return this.clock.frozen ? { offsetMs: 0, frozenNow: now } : { offsetMs: now - Date.now() };
       },
       poolSize: opts.workers ?? 4,
+      parity: this.parity,
       log,
     });
     this.timers = new TimerScheduler(this.runtime, this.clock, log, opts.timers !== false);

@@ -22,7 +22,8 @@ export function sdkEnv(adminUrl: string, env = 'local-env'): Record<string, stri
  */
 export function connectSdk(adminUrl: string, opts: { env?: string; openid?: string; source?: string; extraEnv?: Record<string, string> } = {}): any {
   Object.assign(process.env, sdkEnv(adminUrl, opts.env), {
-    TCB_SOURCE: opts.source ?? 'scf',
+    // no TCB_SOURCE unless asked: a script is no function, so its callees see SOURCE `scf`
+    ...(opts.source ? { TCB_SOURCE: opts.source } : {}),
     WX_CONTEXT_KEYS: 'WX_OPENID',
     ...(opts.openid ? { WX_OPENID: opts.openid } : {}),
     ...opts.extraEnv,

@@ -13,6 +13,8 @@ export interface ActionRequest {
   /** `env` query parameter of the request URL. */
   env: string;
   requestId: string;
+  /** The HTTP request's headers (`x-tcb-source` carries the caller's SOURCE chain). */
+  headers?: IncomingMessage['headers'];
 }
 
 /**
@@ -61,6 +63,8 @@ export interface InvokeResult {
 export interface FunctionInvoker {
   invoke(name: string, event: unknown, ctx: InvocationContext): Promise<InvokeResult>;
   has(name: string): boolean;
+  /** The `permissions.openapi` a deployed function declares in its config.json; undefined if unknown. */
+  openApiPermissions?(name: string): readonly string[] | undefined;
 }
 
 /** What the emulator hands to each of its modules (database, functions, pay, openapi, storage). */

@@ -235,16 +235,85 @@ describe('transactions', () => {
     expect(await balance('a')).toBe(100);
   });
 
-  test('two concurrent writers of one document never both commit', async () => {
+  test('a document written in an open transaction is locked: another transaction writing it fails at once', async () => {
     const t1 = await db.startTransaction();
     const t2 = await db.startTransaction();
     await t1.collection('tx').doc('a').update({ data: { balance: _.inc(-10) } });
-    await t2.collection('tx').doc('a').update({ data: { balance: _.inc(-20) } });
-    const [first, second] = await Promise.allSettled([t1.commit(), t2.commit()]);
-    expect(first.status).toBe('fulfilled');
-    expect(second).toMatchObject({ status: 'rejected', reason: { code: 'DATABASE_TRANSACTION_CONFLICT' } });
+    const started = Date.now();
+    // the pinned SDK loses the code of a failed write: a generic -501001 with CloudBase's message
+    await expect(t2.collection('tx').doc('a').update({ data: { balance: _.inc(-20) } })).rejects.toMatchObject({
+      errCode: -501001,
+      errMsg: expect.stringMatching(/WriteConflict: tx\/a is locked by another transaction/),
+    });
+    expect(Date.now() - started).toBeLessThan(1000);
+    // other documents are free
+    await t2.collection('tx').doc('b').update({ data: { balance: _.inc(5) } });
+    await t1.commit();
+    await t2.commit();
     expect(await balance('a')).toBe(90);
+    expect(await balance('b')).toBe(5);
+    // the lock went with the commit
+    await db.runTransaction(async (t: any) => t.collection('tx').doc('a').update({ data: { balance: _.inc(1) } }));
+    expect(await balance('a')).toBe(91);
   });
+
+  test('runTransaction does not retry a write refused by a lock: the caller sees it once', async () => {
+    const holder = await db.startTransaction();
+    await holder.collection('tx').doc('a').update({ data: { balance: 1 } });
+    let attempts = 0;
+    await expect(
+      db.runTransaction(async (t: any) => {
+        attempts++;
+        await t.collection('tx').doc('a').update({ data: { balance: 2 } });
+      }, 5),
+    ).rejects.toMatchObject({ errCode: -501001, errMsg: expect.stringContaining('WriteConflict') });
+    expect(attempts).toBe(1);
+    await holder.rollback();
+    expect(await balance('a')).toBe(100);
+    // runTransaction rolled its own attempt back, so nothing stays locked
+    await db.runTransaction(async (t: any) => t.collection('tx').doc('a').update({ data: { balance: 3 } }));
+    expect(await balance('a')).toBe(3);
+  });
+
+  test('a plain update of a locked document waits for the commit, then applies to the committed value', async () => {
+    const t1 = await db.startTransaction();
+    await t1.collection('tx').doc('a').update({ data: { balance: _.inc(-10) } });
+    let done = false;
+    const plain = db.collection('tx').where({ _id: 'a', balance: _.gte(95) }).update({ data: { balance: _.inc(1) } }).then((r: any) => {
+      done = true;
+      return r;
+    });
+    const inc = db.collection('tx').doc('a').update({ data: { balance: _.inc(1) } });
+    await new Promise((r) => setTimeout(r, 400));
+    expect(done).toBe(false);
+    // reads do not wait
+    expect(await balance('a')).toBe(100);
+    await t1.commit();
+    // planned again after the commit: 90 no longer matches balance >= 95
+    expect((await plain).stats.updated).toBe(0);
+    expect((await inc).stats.updated).toBe(1);
+    expect(await balance('a')).toBe(91);
+  });
+
+  test('a plain update of a locked document proceeds when the transaction aborts', async () => {
+    const t1 = await db.startTransaction();
+    await t1.collection('tx').doc('a').update({ data: { balance: 0 } });
+    const plain = db.collection('tx').doc('a').update({ data: { balance: _.inc(1) } });
+    await new Promise((r) => setTimeout(r, 200));
+    await t1.rollback();
+    expect((await plain).stats.updated).toBe(1);
+    expect(await balance('a')).toBe(101);
+  });
+
+  test('a plain update that waits too long for a lock times out and changes nothing', async () => {
+    const t1 = await db.startTransaction();
+    await t1.collection('tx').doc('a').update({ data: { balance: _.inc(-1) } });
+    const started = Date.now();
+    await expect(db.collection('tx').doc('a').update({ data: { balance: 0 } })).rejects.toMatchObject({ errCode: -501002, errMsg: expect.stringMatching(/waiting for the transaction lock on tx\/a/) });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(4900);
+    await t1.commit();
+    expect(await balance('a')).toBe(99);
+  }, 15_000);
 
   test('a write committed after the snapshot makes the commit conflict', async () => {
     const t1 = await db.startTransaction();
@@ -256,7 +325,8 @@ describe('transactions', () => {
     expect(await balance('a')).toBe(101);
   });
 
-  test('runTransaction retries on conflict: 10 concurrent transfers all land exactly once', async () => {
+  test('10 concurrent transfers: each lands exactly once or fails whole, never half', async () => {
+    // runTransaction retries commit conflicts; a write refused by another's lock fails the attempt
     const transfers = Array.from({ length: 10 }, () =>
       db.runTransaction(async (t: any) => {
         const a = (await t.collection('tx').doc('a').get()).data;

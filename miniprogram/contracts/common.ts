@@ -14,6 +14,8 @@ export type ServerErrorCode =
   | 'CONFLICT'
   | 'INTERNAL'
   | 'RATE_LIMITED'
+  /** A database transaction kept losing races to concurrent ones (server/transaction-retry.ts). */
+  | 'TRANSACTION_BUSY'
   // catalog and stock
   | 'GOODS_OFF_SHELF'
   | 'SKU_NOT_FOUND'

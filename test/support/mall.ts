@@ -52,8 +52,10 @@ async function gateway(emu: RunningEmulator, openid: string, fn: string, event: 
  * (`EMULATOR_SUBSCRIBE_DEFAULT: 'none'` to make subscribe messages need credits, as in WeChat).
  * `clock` pins the emulated clock (test/support/pinned-clock.ts).
  */
-export async function startMall(opts: { workers?: number; timers?: boolean; env?: Record<string, string>; clock?: StartOptions['clock'] } = {}): Promise<Mall> {
-  const emu = await startEmulator({ functionsDir: FUNCTIONS_DIR, workers: opts.workers ?? 4, timers: opts.timers ?? false, env: { EMULATOR_SUBSCRIBE_DEFAULT: 'granted', ...opts.env }, clock: opts.clock });
+export async function startMall(opts: { workers?: number; timers?: boolean; env?: Record<string, string>; parity?: 'production' | 'off'; clock?: StartOptions['clock'] } = {}): Promise<Mall> {
+  // Every test mall runs with the production-parity switch on (empty WX_CONTEXT_KEYS for timers and
+  // pay callbacks, UTC), so the whole function suite proves the mall works as production runs it.
+  const emu = await startEmulator({ functionsDir: FUNCTIONS_DIR, workers: opts.workers ?? 4, timers: opts.timers ?? false, parity: opts.parity ?? 'production', env: { EMULATOR_SUBSCRIBE_DEFAULT: 'granted', ...opts.env }, clock: opts.clock });
   await deployLocal(emu.url);
   const cloud = realSdk(emu.adminUrl);
   const db = cloud.database();

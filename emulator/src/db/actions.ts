@@ -4,7 +4,8 @@ import type { Clock } from '../clock';
 import { type Doc, parseEjson, toEjson } from './ejson';
 import { type View, aggregate, find, insertPlan, matching, removePlan, updatePlan } from './engine';
 import type { Store } from './store';
-import { TransactionManager } from './transactions';
+import { type TransactionManager, lockKey } from './transactions';
+import type { Change } from './store';
 
 /** Server-side `get()` returns 100 documents unless told otherwise, and never more than 1000. */
 export const DEFAULT_LIMIT = 100;
@@ -29,6 +30,22 @@ export function databaseActions(store: Store, txs: TransactionManager, clock: Cl
     if (view && (p.queryType === 'WHERE' || p.multi === true))
       throw new CloudBaseError('INVALID_PARAM', 'only single-document operations (doc(id)) are allowed inside a transaction');
   };
+  /**
+   * A plain (non-transactional) write: planned against the committed state and applied at once,
+   * unless a document it would change is locked by an open transaction; then it waits for the lock
+   * and is planned again (the transaction may have changed or removed the document).
+   */
+  async function plainWrite<T extends { changes: Change[] }>(plan: () => T): Promise<T> {
+    for (;;) {
+      const p = plan();
+      const keys = p.changes.map(lockKey);
+      if (txs.lockedKeys(keys).length === 0) {
+        store.commit(p.changes);
+        return p;
+      }
+      await txs.waitUnlocked(keys);
+    }
+  }
   const int = (v: unknown, name: string, fallback: number): number => {
     if (v === undefined || v === null || v === '') return fallback;
     const n = Number(v);
@@ -55,28 +72,30 @@ export function databaseActions(store: Store, txs: TransactionManager, clock: Cl
     return { data: { total: matching(store, coll, queryOf(req.params), txOf(req.params)).length } };
   };
 
-  const insertDocument: ActionHandler = (req) => {
+  const insertDocument: ActionHandler = async (req) => {
     const p = req.params;
     const coll = collName(p);
     if (!Array.isArray(p.data) || p.data.length === 0) throw new CloudBaseError('INVALID_PARAM', 'data must be a non-empty array of documents');
     const docs = p.data.map((d: unknown) => parseEjson(d, clock.now(), 'data'));
     const tx = txOf(p);
+    if (!tx) return { data: { insertedIds: (await plainWrite(() => insertPlan(store, coll, docs))).ids } };
     const { changes, ids } = insertPlan(store, coll, docs, tx);
-    if (tx) txs.write(tx, changes);
-    else store.commit(changes);
+    txs.write(tx, changes);
     return { data: { insertedIds: ids } };
   };
 
-  const modify = (req: ActionRequest, returnDoc: boolean) => {
+  const modify = async (req: ActionRequest, returnDoc: boolean) => {
     const p = req.params;
     const coll = collName(p);
     const tx = txOf(p);
     noBatchInTx(p, tx);
     const data = parseEjson(p.data, clock.now(), 'data');
     const multi = returnDoc ? false : p.multi === true;
-    const plan = updatePlan(store, coll, queryOf(p), data, { multi, merge: p.merge !== false, upsert: p.upsert === true }, tx);
-    if (tx) txs.write(tx, plan.changes);
-    else store.commit(plan.changes);
+    const query = queryOf(p);
+    const opts = { multi, merge: p.merge !== false, upsert: p.upsert === true };
+    if (!tx) return plainWrite(() => updatePlan(store, coll, query, data, opts));
+    const plan = updatePlan(store, coll, query, data, opts, tx);
+    txs.write(tx, plan.changes);
     return plan;
   };
 
@@ -84,22 +103,24 @@ export function databaseActions(store: Store, txs: TransactionManager, clock: Cl
     'database.getDocument': getDocument,
     'database.calculateDocument': calculateDocument,
     'database.insertDocument': insertDocument,
-    'database.modifyDocument': (req) => {
-      const plan = modify(req, false);
+    'database.modifyDocument': async (req) => {
+      const plan = await modify(req, false);
       return { data: { updated: plan.updated, upsert_id: plan.upsertId, matched: plan.after.length } };
     },
-    'database.modifyAndReturnDoc': (req) => {
-      const plan = modify(req, true);
+    'database.modifyAndReturnDoc': async (req) => {
+      const plan = await modify(req, true);
       return { data: { updated: plan.updated, doc: plan.after[0] ? toEjson(plan.after[0]) : null } };
     },
-    'database.removeDocument': (req) => {
+    'database.removeDocument': async (req) => {
       const p = req.params;
       const coll = collName(p);
       const tx = txOf(p);
       noBatchInTx(p, tx);
-      const changes = removePlan(store, coll, queryOf(p), p.multi !== false && p.queryType !== 'DOC', tx);
-      if (tx) txs.write(tx, changes);
-      else store.commit(changes);
+      const query = queryOf(p);
+      const multi = p.multi !== false && p.queryType !== 'DOC';
+      if (!tx) return { data: { deleted: (await plainWrite(() => ({ changes: removePlan(store, coll, query, multi) }))).changes.length } };
+      const changes = removePlan(store, coll, query, multi, tx);
+      txs.write(tx, changes);
       return { data: { deleted: changes.length } };
     },
     'database.aggregateDocuments': (req) => {

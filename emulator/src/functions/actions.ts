@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { CloudBaseError } from '../http/errors';
 import { corsHeaders, requestId, sendJson } from '../http/server';
 import type { ActionHandler, InvokeResult, Route } from '../types';
+import { calleeSource } from './parity';
 import type { FunctionRuntime } from './runtime';
 
 /** Largest event CloudBase accepts for one invocation. */
@@ -28,7 +29,8 @@ export function functionActions(runtime: FunctionRuntime): Record<string, Action
       } catch {
         throw new CloudBaseError('INVALID_PARAM', 'request_data is not valid JSON');
       }
-      const r = await runtime.invoke(name, event, { source: 'scf' });
+      // the callee's SOURCE is the caller's chain plus `scf` (`wx_client,scf`), as the SDK reports it
+      const r = await runtime.invoke(name, event, { source: calleeSource(req.headers?.['x-tcb-source']) });
       if (r.error) throw new CloudBaseError('FUNCTIONS_EXECUTE_FAIL', failureMessage(name, r));
       return { data: { response_data: r.result === undefined ? '' : JSON.stringify(r.result) } };
     },

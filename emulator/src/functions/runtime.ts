@@ -3,6 +3,7 @@ import { Worker } from 'node:worker_threads';
 import type { FunctionInvoker, InvocationContext, InvokeResult } from '../types';
 import { sdkEnv } from '../sdk-env';
 import { encodeCallerToken } from '../wxapi/caller-token';
+import { type ParityMode, immediateSource } from './parity';
 import { type FunctionDef, scanFunctions } from './registry';
 import type { InvokeMessage, ReplyMessage } from './worker';
 
@@ -16,6 +17,8 @@ export interface RuntimeOptions {
   /** How many invocations run at once; the rest wait in line (CloudBase scales out, a laptop cannot). */
   poolSize: number;
   workerFile?: string;
+  /** `production`: timers and pay callbacks run with an empty WX_CONTEXT_KEYS (see parity.ts). */
+  parity?: ParityMode;
   log(event: string, detail?: Record<string, unknown>): void;
 }
 
@@ -38,6 +41,9 @@ interface Slot {
 const BURST_IDLE_MS = 30_000;
 
 let nextId = 1;
+
+/** A call from inside another function (`scf`, `wx_client,scf`, ...). */
+const isNested = (ctx: InvocationContext) => immediateSource(ctx.source) === 'scf';
 
 /**
  * Extra instances allowed for calls made from inside a function (SOURCE scf). Without them a
@@ -92,40 +98,56 @@ export class FunctionRuntime implements FunctionInvoker {
     return this.defs.has(name);
   }
 
+  openApiPermissions(name: string): readonly string[] | undefined {
+    return this.defs.get(name)?.permissions.openapi;
+  }
+
   invoke(name: string, event: unknown, ctx: InvocationContext): Promise<InvokeResult> {
     const def = this.defs.get(name);
     if (!def) return Promise.resolve({ error: { message: `function ${name} not found` }, durationMs: 0 });
     return new Promise((resolve) => {
       const job = { def, event, ctx, resolve };
       // nested calls go first: their callers are holding instances while they wait
-      if (ctx.source === 'scf') this.queue.unshift(job);
+      if (isNested(ctx)) this.queue.unshift(job);
       else this.queue.push(job);
       this.pump();
     });
   }
 
-  private env(ctx: InvocationContext): Record<string, string> {
-    // CloudBase always lists the context keys; the SDK skips the ones left unset (and returns
-    // nothing at all, not even SOURCE, when the list is empty).
-    const env: Record<string, string> = { TCB_SOURCE: ctx.source, WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID,WX_UNIONID,WX_CLIENTIP' };
+  private env(def: FunctionDef, ctx: InvocationContext): Record<string, string> {
+    // Production gives every invocation an opaque WX_API_TOKEN that the SDK sends with each request
+    // (hidden from getWXContext); CloudBase maps it back to the invocation: the caller (e.g. the payer
+    // of unifiedOrder) and the function (whose config.json permissions an openapi call needs).
+    const token = encodeCallerToken({ openid: ctx.openid, appid: ctx.appid, unionid: ctx.unionid, function: def.name });
+    const env: Record<string, string> = { TCB_SOURCE: ctx.source };
+    const immediate = immediateSource(ctx.source);
+    if (immediate === 'wx_trigger') {
+      // CloudBase marks timer runs; the SDK then sends WX_TRIGGER_API_TOKEN_V0 instead of WX_API_TOKEN
+      env.TRIGGER_SRC = 'timer';
+      env.WX_TRIGGER_API_TOKEN_V0 = token;
+    }
+    if (this.opts.parity === 'production' && (immediate === 'wx_trigger' || immediate === 'wx_paycallback')) {
+      // as production may run them: getWXContext() is {} and only the platform variables tell the source
+      env.WX_CONTEXT_KEYS = '';
+      return env;
+    }
+    // CloudBase lists the context keys; the SDK skips the ones left unset (and returns nothing at
+    // all, not even SOURCE, when the list is empty).
+    env.WX_CONTEXT_KEYS = 'WX_OPENID,WX_APPID,WX_UNIONID,WX_CLIENTIP,WX_API_TOKEN';
+    env.WX_API_TOKEN = token;
     if (ctx.openid !== undefined) env.WX_OPENID = ctx.openid;
     if (ctx.appid !== undefined) env.WX_APPID = ctx.appid;
     if (ctx.unionid !== undefined) env.WX_UNIONID = ctx.unionid;
     if (ctx.clientIp !== undefined) env.WX_CLIENTIP = ctx.clientIp;
-    // Production gives every invocation an opaque WX_API_TOKEN that the SDK sends with each request
-    // (hidden from getWXContext); CloudBase maps it back to the caller, e.g. the payer of unifiedOrder.
-    if (ctx.openid !== undefined) {
-      env.WX_API_TOKEN = encodeCallerToken({ openid: ctx.openid, appid: ctx.appid, unionid: ctx.unionid });
-      env.WX_CONTEXT_KEYS += ',WX_API_TOKEN';
-    }
     return env;
   }
 
   private spawn(): Slot {
     const workerFile = this.opts.workerFile ?? path.join(__dirname, 'worker.js');
     const worker = new Worker(workerFile, {
-      // what the SDK needs to talk to this emulator instead of Tencent Cloud; CloudBase runs in UTC+8
-      env: { ...process.env, ...sdkEnv(this.opts.adminUrl(), this.opts.env), TENCENTCLOUD_SESSIONTOKEN: '', TZ: 'Asia/Shanghai' },
+      // what the SDK needs to talk to this emulator instead of Tencent Cloud. No TZ here: worker
+      // threads share the process's time zone whatever their env says (see parity.ts).
+      env: { ...process.env, ...sdkEnv(this.opts.adminUrl(), this.opts.env), TENCENTCLOUD_SESSIONTOKEN: '' },
       stdout: false,
       stderr: false,
     });
@@ -144,7 +166,7 @@ export class FunctionRuntime implements FunctionInvoker {
 
   private pump(): void {
     while (!this.closed && this.queue.length) {
-      const nested = this.queue[0].ctx.source === 'scf';
+      const nested = isNested(this.queue[0].ctx);
       // top-level invocations are bounded by the pool size; nested ones may use burst instances
       if (!nested && this.slots.filter((s) => s.busy && !s.nested).length >= this.opts.poolSize) return;
       let slot = this.slots.find((s) => !s.busy);
@@ -160,7 +182,7 @@ export class FunctionRuntime implements FunctionInvoker {
     const id = nextId++;
     const started = Date.now();
     this.stats.invocations++;
-    const msg: InvokeMessage = { id, ...this.opts.invocationClock(), name: job.def.name, file: job.def.file, event: job.event, env: this.env(job.ctx), timeoutMs: job.def.timeoutMs };
+    const msg: InvokeMessage = { id, ...this.opts.invocationClock(), name: job.def.name, file: job.def.file, event: job.event, env: this.env(job.def, job.ctx), timeoutMs: job.def.timeoutMs };
     const finish = (r: InvokeResult, healthy: boolean) => {
       clearTimeout(timer);
       slot.worker.off('message', onMessage);

@@ -51,7 +51,8 @@ class EmulatedDate extends RealDate {
 }
 globalThis.Date = EmulatedDate as DateConstructor;
 
-const CONTEXT_KEYS = ['WX_OPENID', 'WX_APPID', 'WX_UNIONID', 'WX_CLIENTIP', 'WX_API_TOKEN', 'TCB_SOURCE', 'WX_CONTEXT_KEYS'];
+// every variable a previous invocation may have set (the platform's per-invocation context)
+const CONTEXT_KEYS = ['WX_OPENID', 'WX_APPID', 'WX_UNIONID', 'WX_CLIENTIP', 'WX_API_TOKEN', 'TCB_SOURCE', 'WX_CONTEXT_KEYS', 'TRIGGER_SRC', 'WX_TRIGGER_API_TOKEN_V0'];
 const load = createRequire(__filename);
 const modules = new Map<string, { main?: (event: unknown, context: unknown) => unknown }>();
 

@@ -66,7 +66,7 @@ function parseMultipart(req: IncomingMessage, body: Buffer): Promise<Record<stri
 /** Parses an `/admin` request body into an ActionRequest. */
 export async function parseActionRequest(req: IncomingMessage, url: URL, body: Buffer, env: string): Promise<ActionRequest> {
   const type = String(req.headers['content-type'] ?? '');
-  const base = { env: url.searchParams.get('env') || env, requestId: requestId() };
+  const base = { env: url.searchParams.get('env') || env, requestId: requestId(), headers: req.headers };
   if (type.startsWith('multipart/form-data')) {
     // busboy decodes text fields as latin1 by default; keep bytes exact and decode text as UTF-8.
     const parts = await parseMultipart(req, body);

@@ -9,7 +9,8 @@ import type { CallerIdentity } from './options';
  * function; that is how cloudPay knows the payer without an `openid` parameter.
  *
  * The emulator's function runtime can do the same with a self-describing token: set
- * `WX_API_TOKEN = encodeCallerToken({openid, appid})` for each invocation. Being local, the token
+ * `WX_API_TOKEN = encodeCallerToken({openid, appid, function})` for each invocation (the function
+ * name lets `wx.openApi` check that function's `config.json` permissions, as CloudBase does). Being local, the token
  * needs no secrecy; it is only a way to carry the identity through the unmodified SDK.
  */
 const PREFIX = 'local-emulator.';
@@ -19,6 +20,7 @@ export function encodeCallerToken(identity: CallerIdentity): string {
   if (identity.openid) clean.openid = identity.openid;
   if (identity.appid) clean.appid = identity.appid;
   if (identity.unionid) clean.unionid = identity.unionid;
+  if (identity.function) clean.function = identity.function;
   return PREFIX + Buffer.from(JSON.stringify(clean), 'utf8').toString('base64url');
 }
 
@@ -33,6 +35,7 @@ export function decodeCallerToken(token: string): CallerIdentity | undefined {
     if (typeof v.openid === 'string' && v.openid) out.openid = v.openid;
     if (typeof v.appid === 'string' && v.appid) out.appid = v.appid;
     if (typeof v.unionid === 'string' && v.unionid) out.unionid = v.unionid;
+    if (typeof v.function === 'string' && v.function) out.function = v.function;
     return out;
   } catch {
     return undefined;

@@ -52,7 +52,15 @@ export function createWxApiModule(ctx: ModuleContext, given: Partial<WxApiOption
     name: 'wxapi',
     actions: {
       'wx.wxPayApi': createPayAction({ orders, refunds, resolveCaller: options.resolveCaller, log: ctx.log }),
-      'wx.openApi': createOpenApiAction({ store: openapiStore, clock: ctx.clock, subscribeDefault: options.subscribeDefault, words: () => words, log: ctx.log }),
+      'wx.openApi': createOpenApiAction({
+        store: openapiStore,
+        clock: ctx.clock,
+        subscribeDefault: options.subscribeDefault,
+        words: () => words,
+        resolveCaller: options.resolveCaller,
+        permissionsOf: (fn) => ctx.functions.openApiPermissions?.(fn),
+        log: ctx.log,
+      }),
     },
     routes: [...payRoutes({ orders, refunds, store, notifications, notifier }), ...openApiRoutes({ store: openapiStore, clock: ctx.clock })],
     close() {

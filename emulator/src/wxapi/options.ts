@@ -5,6 +5,8 @@ export interface CallerIdentity {
   openid?: string;
   appid?: string;
   unionid?: string;
+  /** The cloud function whose invocation made the call (its config.json permissions apply). */
+  function?: string;
 }
 
 /**

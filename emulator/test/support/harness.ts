@@ -29,6 +29,11 @@ export interface StartOptions {
   env?: Record<string, string>;
   /** Pins the emulated clock (`--clock`, `--freeze-clock`). */
   clock?: { start: number; frozen?: boolean };
+  /**
+   * `production` runs functions as production may (emulator/src/functions/parity.ts). Default `off`,
+   * whatever EMULATOR_PARITY says: the fixture `tick` reads SOURCE from getWXContext(), as DevTools shows it.
+   */
+  parity?: 'production' | 'off';
 }
 
 /** Starts the built emulator CLI on a free port, exactly as `npm run emulator` does. */
@@ -38,6 +43,7 @@ export async function startEmulator(opts: StartOptions = {}): Promise<RunningEmu
   const args = [CLI, '--port', '0', '--data', dataDir, '--functions', opts.functionsDir ?? FIXTURE_FUNCTIONS, '--workers', String(opts.workers ?? 4)];
   if (opts.timers === false) args.push('--no-timers');
   if (opts.clock) args.push('--clock', String(opts.clock.start), ...(opts.clock.frozen ? ['--freeze-clock'] : []));
+  args.push('--parity', opts.parity ?? 'off');
   const proc = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   proc.stdout!.on('data', (c) => (out += c));

@@ -1,10 +1,11 @@
 import { CloudBaseError } from '../../http/errors';
 import type { ActionHandler, RawResponse } from '../../types';
 import { msgSecCheck } from './msg-sec-check';
-import { API_TYPE, OpenApiDecodeError, decodeOpenApiRequest, encodeOpenApiJson } from './openapi-protocol';
+import { API_TYPE, OpenApiDecodeError, decodeOpenApiRequest, encodeOpenApiError, encodeOpenApiJson } from './openapi-protocol';
 import type { SecCheckWord } from './sec-check-words';
 import { type SubscribeDeps, sendSubscribeMessage } from './subscribe-message';
 import { type WxAnswer, wxError } from './wx-answer';
+import type { CallerIdentity } from '../options';
 
 /**
  * WeChat's code for "API not found" (`WX_FUNCTIONS_SERVER_OPENAPI_NOT_FOUND` in the SDK). An
@@ -13,8 +14,20 @@ import { type WxAnswer, wxError } from './wx-answer';
  */
 export const API_NOT_FOUND = -604100;
 
+/**
+ * `WX_FUNCTIONS_SERVER_OPENAPI_NO_PERMISSION`: the calling function did not declare the API in its
+ * config.json `permissions.openapi` (production registers them when DevTools uploads the function).
+ * CloudBase answers it in `CommOpenApiResp.errorCode`, which the SDK throws as
+ * `{errCode: -604101, errMsg: 'system error: error code: -604101'}`.
+ */
+export const NO_PERMISSION = -604101;
+
 export interface OpenApiDeps extends SubscribeDeps {
   words(): readonly SecCheckWord[];
+  /** Maps the request's `wxCloudApiToken` to the invocation that sent it (undefined outside a function). */
+  resolveCaller?(token: string): CallerIdentity | undefined;
+  /** The `permissions.openapi` a function declares; undefined for a function the emulator does not run. */
+  permissionsOf?(fn: string): readonly string[] | undefined;
 }
 
 type OpenApiHandler = (params: Record<string, unknown>, deps: OpenApiDeps) => WxAnswer;
@@ -42,6 +55,15 @@ export function createOpenApiAction(deps: OpenApiDeps): ActionHandler {
     } catch (e) {
       if (e instanceof OpenApiDecodeError) throw new CloudBaseError('INVALID_PARAM', e.message);
       throw e;
+    }
+    // Like CloudBase, refuse an API the calling function did not declare. Calls from outside any
+    // function (scripts, tests) carry no emulator token and are not checked.
+    const token = typeof req.params.wxCloudApiToken === 'string' ? req.params.wxCloudApiToken : '';
+    const fn = token ? deps.resolveCaller?.(token)?.function : undefined;
+    const declared = fn ? deps.permissionsOf?.(fn) : undefined;
+    if (fn && declared && !declared.includes(apiName)) {
+      deps.log('openapi_refused', { apiName, function: fn, declared });
+      return protobufBody(encodeOpenApiError(NO_PERMISSION));
     }
     const handler = HANDLERS.get(apiName);
     const answer =

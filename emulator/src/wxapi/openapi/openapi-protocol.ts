@@ -104,6 +104,15 @@ export function encodeOpenApiJson(answer: Record<string, unknown>): Buffer {
   return Buffer.from(CommOpenApiResp.encode(message).finish());
 }
 
+/**
+ * A CloudBase-level refusal (no permission, API not found ...): no WeChat answer, only
+ * `errorCode`, which the SDK throws as `{errCode, errMsg: 'system error: error code: <code>'}`.
+ */
+export function encodeOpenApiError(errorCode: number): Buffer {
+  const message = CommOpenApiResp.create({ errorCode, httpCode: 200 });
+  return Buffer.from(CommOpenApiResp.encode(message).finish());
+}
+
 /** Decodes an answer body (used by tests to read what the emulator sent). */
 export function decodeOpenApiResponse(bytes: Buffer): { respData: Buffer; contentType: string; errorCode: number; httpCode: number } {
   const o = CommOpenApiResp.toObject(CommOpenApiResp.decode(bytes), { defaults: true }) as { respData: Uint8Array; contentType: string; errorCode: number; httpCode: number };
