@@ -1,6 +1,7 @@
 import Ajv, { type ValidateFunction } from 'ajv';
 import type { ActionName, FunctionApi, FunctionName, PayloadOf, Result, ResultOf } from '../miniprogram/contracts';
 import { cloud } from './cloud';
+import { doctorAction, recordTimerRun } from './doctor';
 import { Failure, isFailure } from './failure';
 import { logEvent } from './log';
 
@@ -63,6 +64,7 @@ function envelopeOf(e: unknown, ctx: CallContext): Result<never> {
 export function defineFunction<N extends FunctionName>(name: N, actions: ClientActions<N>, platform: PlatformHooks = {}) {
   const validators = new Map<string, ValidateFunction>();
   for (const [action, def] of Object.entries(actions) as Array<[string, ActionDef<unknown, unknown>]>) validators.set(action, ajv.compile(def.input));
+  (platform.actions ??= {}).doctor ??= doctorAction(name);
 
   return async function main(event: Record<string, unknown> = {}): Promise<unknown> {
     const wx = cloud.getWXContext() as { OPENID?: string; SOURCE?: string };
@@ -81,6 +83,7 @@ export function defineFunction<N extends FunctionName>(name: N, actions: ClientA
     }
 
     if (event.Type === 'Timer') {
+      await recordTimerRun(name, event, platform.timers);
       const action = platform.timers?.[String(event.TriggerName)];
       ctx.action = action ?? `timer:${String(event.TriggerName)}`;
       if (source !== 'wx_trigger' || !action || !platform.actions?.[action]) return { ok: false, error: { code: 'FORBIDDEN', message: 'not a timer of this function' } };
