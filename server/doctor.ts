@@ -10,7 +10,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { cloud, db } from './cloud';
+import { _, cloud, db } from './cloud';
 import { CLIENT_SOURCES } from './handler';
 import { logEvent } from './log';
 import type { TimerRunDoc } from './model';
@@ -76,14 +76,15 @@ function utcOffsetMinutes(at: Date): number {
   return -at.getTimezoneOffset();
 }
 
-/** The `doctor` platform action of function `fn`. */
-export function doctorAction(fn: string) {
+/** The `doctor` platform action of function `fn`, whose timer triggers are `timers` (trigger -> action). */
+export function doctorAction(fn: string, timers: Record<string, string> = {}) {
   return async (event: Record<string, unknown>): Promise<DoctorReport> => {
     const wx = cloud.getWXContext() as Record<string, unknown>;
     const expect = Array.isArray(event.expectEnv) ? event.expectEnv.filter((n): n is string => typeof n === 'string' && /^[A-Z][A-Z0-9_]{0,63}$/.test(n)).slice(0, 50) : [];
     const openapi: Record<string, OpenApiProbe> = {};
     for (const api of declaredOpenApi()) openapi[api] = await probe(api);
-    const runs = (await db.collection('timer_runs').where({ function: fn }).limit(20).get()).data as TimerRunDoc[];
+    const ids = Object.keys(timers).map((t) => `${fn}:${t}`);
+    const runs = ids.length ? ((await db.collection('timer_runs').where({ _id: _.in(ids) }).limit(20).get()).data as TimerRunDoc[]) : [];
     return {
       function: fn,
       wxContextKeys: Object.keys(wx).filter((k) => wx[k] !== undefined && wx[k] !== '').sort(),

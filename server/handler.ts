@@ -64,7 +64,7 @@ function envelopeOf(e: unknown, ctx: CallContext): Result<never> {
 export function defineFunction<N extends FunctionName>(name: N, actions: ClientActions<N>, platform: PlatformHooks = {}) {
   const validators = new Map<string, ValidateFunction>();
   for (const [action, def] of Object.entries(actions) as Array<[string, ActionDef<unknown, unknown>]>) validators.set(action, ajv.compile(def.input));
-  (platform.actions ??= {}).doctor ??= doctorAction(name);
+  (platform.actions ??= {}).doctor ??= doctorAction(name, platform.timers);
 
   return async function main(event: Record<string, unknown> = {}): Promise<unknown> {
     const wx = cloud.getWXContext() as { OPENID?: string; SOURCE?: string };
