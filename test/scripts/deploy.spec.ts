@@ -194,3 +194,20 @@ test('the manifest names every environment variable the built functions read', (
   }
   for (const [name, v] of Object.entries(FUNCTION_ENV)) expect([name, v.functions.length > 0]).toEqual([name, true]);
 });
+
+test('the stand-in is a proxy for the Tencent Cloud API hosts only: other CONNECT targets are refused', async () => {
+  const http = await import('node:http');
+  const status = (target: string) =>
+    new Promise<number>((resolve, reject) => {
+      const req = http.request({ host: '127.0.0.1', port: Number(new URL(emu.url).port), method: 'CONNECT', path: target });
+      req.on('connect', (res, socket) => {
+        socket.destroy();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      req.end();
+    });
+  expect(await status('example.com:443')).toBe(403);
+  expect(await status('scf.tencentcloudapi.com:80')).toBe(403);
+  expect(await status('scf.tencentcloudapi.com:443')).toBe(200);
+});
