@@ -1,6 +1,7 @@
 import Ajv, { type ValidateFunction } from 'ajv';
 import type { ActionName, FunctionApi, FunctionName, PayloadOf, Result, ResultOf } from '../miniprogram/contracts';
 import { cloud } from './cloud';
+import { doctorAction, recordTimerRun } from './doctor';
 import { Failure, isFailure } from './failure';
 import { logEvent } from './log';
 
@@ -91,6 +92,7 @@ function envelopeOf(e: unknown, ctx: CallContext): Result<never> {
 export function defineFunction<N extends FunctionName>(name: N, actions: ClientActions<N>, platform: PlatformHooks = {}) {
   const validators = new Map<string, ValidateFunction>();
   for (const [action, def] of Object.entries(actions) as Array<[string, ActionDef<unknown, unknown>]>) validators.set(action, ajv.compile(def.input));
+  (platform.actions ??= {}).doctor ??= doctorAction(name, platform.timers);
 
   return async function main(event: Record<string, unknown> = {}): Promise<unknown> {
     const wx = cloud.getWXContext() as { OPENID?: string; SOURCE?: string };
@@ -110,6 +112,7 @@ export function defineFunction<N extends FunctionName>(name: N, actions: ClientA
     }
 
     if (event.Type === 'Timer') {
+      await recordTimerRun(name, event, platform.timers, source, caller);
       const action = ownValue(platform.timers, String(event.TriggerName));
       ctx.action = action ?? `timer:${String(event.TriggerName)}`;
       const timerAction = action === undefined ? undefined : ownValue(platform.actions, action);

@@ -427,6 +427,17 @@ export interface DocTypes {
   favorites: FavoriteDoc;
   browse_history: BrowseHistoryDoc;
   reviews: ReviewDoc;
+  timer_runs: TimerRunDoc;
+}
+
+/** The last run of one timer trigger as the function saw it (server/doctor.ts). */
+export interface TimerRunDoc {
+  _id: string;
+  function: string;
+  trigger: string;
+  source: string;
+  contextKeys: string[];
+  at: Date;
 }
 
 export interface FavoriteDoc {

@@ -25,6 +25,7 @@ import shop_invites from '../database/schema/shop_invites.json';
 import shops from '../database/schema/shops.json';
 import skus from '../database/schema/skus.json';
 import user_coupons from '../database/schema/user_coupons.json';
+import timer_runs from '../database/schema/timer_runs.json';
 import users from '../database/schema/users.json';
 import withdrawals from '../database/schema/withdrawals.json';
 
@@ -51,6 +52,7 @@ export const SCHEMAS = {
   shop_invites,
   shops,
   skus,
+  timer_runs,
   user_coupons,
   users,
   withdrawals,

@@ -12,6 +12,7 @@ import { type ParityMode, resolveParity } from './functions/parity';
 import { FunctionRuntime } from './functions/runtime';
 import { createServer } from './http/server';
 import { TimerScheduler } from './timers/scheduler';
+import { deployedFunctionsDir, TcApi } from './tcapi';
 import type { ActionHandler, EmulatorModule, ModuleContext, Route } from './types';
 import { extraModules } from './modules';
 
@@ -48,6 +49,8 @@ export class Emulator {
   readonly timers: TimerScheduler;
   readonly env: string;
   readonly parity: ParityMode;
+  /** The Tencent Cloud API stand-in that npm run deploy / doctor talk to (src/tcapi). */
+  readonly tcapi: TcApi;
   private server?: http.Server;
   private readonly modules: EmulatorModule[] = [];
   private readonly sqlite: Database.Database;
@@ -70,6 +73,7 @@ export class Emulator {
     this.txs = new TransactionManager(this.store, this.clock);
     this.runtime = new FunctionRuntime({
       functionsDir: opts.functionsDir ?? path.resolve('cloudfunctions'),
+      deployedDir: deployedFunctionsDir(opts.dataDir),
       env: this.env,
       adminUrl: () => `${this.url}/admin`,
       invocationClock: () => {
@@ -81,6 +85,7 @@ export class Emulator {
       log,
     });
     this.timers = new TimerScheduler(this.runtime, this.clock, log, opts.timers !== false);
+    this.tcapi = new TcApi({ env: this.env, dataDir: opts.dataDir, store: this.store, clock: this.clock, runtime: this.runtime, timers: this.timers });
     const ctx: ModuleContext = {
       env: this.env,
       sqlite: this.sqlite,
@@ -105,6 +110,7 @@ export class Emulator {
     const routes: Route[] = [
       gatewayRoute(this.runtime, this.opts.appid ?? 'wx-local-dev'),
       ...controlRoutes({ env: this.env, version: EMULATOR_VERSION, store: this.store, clock: this.clock, runtime: this.runtime, timers: this.timers }),
+      ...this.tcapi.routes(),
     ];
     for (const m of this.modules) {
       Object.assign(actions, m.actions ?? {});
@@ -112,6 +118,7 @@ export class Emulator {
     }
     const server = createServer({ env: this.env, actions, routes, log: this.opts.log ?? (() => undefined) });
     this.server = server;
+    server.on('connect', this.tcapi.onConnect);
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(this.opts.port, this.opts.host ?? '127.0.0.1', () => resolve());

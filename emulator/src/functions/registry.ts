@@ -15,6 +15,8 @@ export interface FunctionDef {
   timeoutMs: number;
   timers: TimerTrigger[];
   permissions: { openapi: string[] };
+  /** The function's environment variables (set through the management API, see src/tcapi). */
+  env: Record<string, string>;
 }
 
 export const DEFAULT_TIMEOUT_S = 3;
@@ -24,6 +26,7 @@ interface ConfigJson {
   timeout?: number;
   triggers?: Array<{ name?: string; type?: string; config?: string }>;
   permissions?: { openapi?: string[] };
+  environment?: Record<string, string>;
 }
 
 /**
@@ -51,7 +54,7 @@ export function scanFunctions(root: string): Map<string, FunctionDef> {
     const timers = (cfg.triggers ?? [])
       .filter((t) => t.type === 'timer' && typeof t.config === 'string')
       .map((t) => ({ name: t.name ?? 'timer', config: t.config as string }));
-    out.set(entry.name, { name: entry.name, dir, file, timeoutMs: timeoutS * 1000, timers, permissions: { openapi: cfg.permissions?.openapi ?? [] } });
+    out.set(entry.name, { name: entry.name, dir, file, timeoutMs: timeoutS * 1000, timers, permissions: { openapi: cfg.permissions?.openapi ?? [] }, env: { ...cfg.environment } });
   }
   return out;
 }

@@ -9,6 +9,8 @@ import type { InvokeMessage, ReplyMessage } from './worker';
 
 export interface RuntimeOptions {
   functionsDir: string;
+  /** Functions deployed through the management API (src/tcapi); they replace same-named ones of functionsDir. */
+  deployedDir?: string;
   env: string;
   /** The emulated clock at the start of an invocation (a frozen clock moves one millisecond per call). */
   invocationClock(): { offsetMs: number; frozenNow?: number };
@@ -81,7 +83,7 @@ export class FunctionRuntime implements FunctionInvoker {
 
   /** Re-reads the functions folder and restarts idle instances so new code is loaded. */
   reload(): string[] {
-    this.defs = scanFunctions(this.opts.functionsDir);
+    this.defs = new Map([...scanFunctions(this.opts.functionsDir), ...(this.opts.deployedDir ? scanFunctions(this.opts.deployedDir) : [])]);
     for (const slot of [...this.slots]) if (!slot.busy) this.retire(slot);
     return [...this.defs.keys()];
   }
@@ -182,7 +184,7 @@ export class FunctionRuntime implements FunctionInvoker {
     const id = nextId++;
     const started = Date.now();
     this.stats.invocations++;
-    const msg: InvokeMessage = { id, ...this.opts.invocationClock(), name: job.def.name, file: job.def.file, event: job.event, env: this.env(job.def, job.ctx), timeoutMs: job.def.timeoutMs };
+    const msg: InvokeMessage = { id, ...this.opts.invocationClock(), name: job.def.name, file: job.def.file, event: job.event, env: { ...job.def.env, ...this.env(job.def, job.ctx) }, timeoutMs: job.def.timeoutMs };
     const finish = (r: InvokeResult, healthy: boolean) => {
       clearTimeout(timer);
       slot.worker.off('message', onMessage);

@@ -61,8 +61,17 @@ process.on('unhandledRejection', (reason) => {
   console.error('[function] unhandled rejection:', reason);
 });
 
+// The instance's own environment; each invocation's variables (context and the function's own) are
+// undone before the next one, so one function's variables never leak into another's invocation.
+const baseEnv = { ...process.env };
+let lastKeys: string[] = [];
+
 parentPort!.on('message', async (msg: InvokeMessage) => {
-  for (const k of CONTEXT_KEYS) delete process.env[k];
+  for (const k of [...CONTEXT_KEYS, ...lastKeys]) {
+    if (k in baseEnv && !CONTEXT_KEYS.includes(k)) process.env[k] = baseEnv[k];
+    else delete process.env[k];
+  }
+  lastKeys = Object.keys(msg.env);
   Object.assign(process.env, msg.env);
   clockOffsetMs = msg.offsetMs;
   frozenNow = msg.frozenNow;
