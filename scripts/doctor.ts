@@ -7,20 +7,12 @@
  * each declared cloud-call permission works, and the last timer runs). Exits 1 when anything is off.
  */
 import { parseArgs } from 'node:util';
+import type { DoctorReport } from '../server/doctor';
 import { connect, inspect } from './lib/cloud-env';
 import { configProblems, functionManifests, loadDeployConfig, type DeployConfig } from './lib/manifest';
 
-interface Live {
-  function: string;
-  wxContextKeys: string[];
-  source: string;
-  timeZone: { TZ: string | null; intl: string; utcOffsetMinutes: number };
-  node: string;
-  env: Record<string, boolean>;
-  bundleHash: string | null;
-  openapi: Record<string, { permitted: boolean; errCode: number | null; message: string }>;
-  timerRuns: Array<{ trigger: string; source: string; contextKeys: string[]; at: string }>;
-}
+/** What the live function answers to `{action: 'doctor'}` (server/doctor.ts). */
+type Live = DoctorReport;
 
 async function main(): Promise<number> {
   const { values } = parseArgs({ options: { env: { type: 'string' } } });
