@@ -73,7 +73,10 @@ test('every cloud call a function bundle makes is declared in its config.json (e
   for (const name of fs.readdirSync(FUNCTIONS_DIR)) {
     const bundle = path.join(FUNCTIONS_DIR, name, 'index.js');
     if (!fs.existsSync(bundle)) continue;
-    const used = [...new Set([...fs.readFileSync(bundle, 'utf8').matchAll(/\bopenapi\.([A-Za-z]+\.[A-Za-z]+)\(/g)].map((m) => m[1]))].sort();
+    // The doctor action (server/doctor.ts, in every bundle) probes only the APIs config.json declares,
+    // read at run time: its probe table is left out of the scan (esbuild marks each module's start).
+    const code = fs.readFileSync(bundle, 'utf8').replace(/\/\/ server\/doctor\.ts\n[\s\S]*?(?=\n\/\/ [\w@./-]+\.(?:ts|js|json)\n)/, '');
+    const used = [...new Set([...code.matchAll(/\bopenapi\.([A-Za-z]+\.[A-Za-z]+)\(/g)].map((m) => m[1]))].sort();
     const declared: string[] = JSON.parse(fs.readFileSync(path.join(FUNCTIONS_DIR, name, 'config.json'), 'utf8')).permissions?.openapi ?? [];
     expect({ name, undeclared: used.filter((api) => !declared.includes(api)) }).toEqual({ name, undeclared: [] });
     if (used.length) calls[name] = used;

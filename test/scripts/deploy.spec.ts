@@ -182,7 +182,7 @@ test('a shopper cannot call the doctor action through the client gateway', async
 });
 
 test('the manifest names every environment variable the built functions read', () => {
-  const platformSet = /^(TCB_|SCF_|TENCENTCLOUD_|WX_|TZ$|CLOUDMALL_BUNDLE_SHA256$)/;
+  const platformSet = /^(TCB_|SCF_|TENCENTCLOUD_|WX_|TZ$|TRIGGER_SRC$|CLOUDMALL_BUNDLE_SHA256$)/;
   for (const fn of functionManifests()) {
     const code = fs.readFileSync(path.join(fn.dir, 'index.js'), 'utf8');
     const read = new Set<string>();
