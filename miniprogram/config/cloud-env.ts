@@ -1,0 +1,1 @@
+export const CLOUD_ENV_ID: string = '';
