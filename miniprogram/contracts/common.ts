@@ -14,6 +14,8 @@ export type ServerErrorCode =
   | 'CONFLICT'
   | 'INTERNAL'
   | 'RATE_LIMITED'
+  /** A production setting the action needs (an environment variable of the function) is not set. */
+  | 'SETTING_MISSING'
   // catalog and stock
   | 'GOODS_OFF_SHELF'
   | 'SKU_NOT_FOUND'

@@ -7,7 +7,7 @@ import { stableId } from '../../../server/ids';
 import { logEvent } from '../../../server/log';
 import type { ShopApplicationDoc, ShopDoc } from '../../../server/model';
 import { inTransaction, repo } from '../../../server/repo';
-import { notifyReview } from './notify';
+import { notifyReview, reviewTemplateId } from './notify';
 import { applicationView, shopSummary } from './views';
 
 /** A new shop ships for free until its owner sets a fee. */
@@ -51,6 +51,7 @@ export const approve: ActionDef<{ applicationId: string }, { application: ShopAp
   input: obj({ applicationId: id }, ['applicationId']),
   async run(input, ctx) {
     await requirePlatformAdmin(ctx);
+    reviewTemplateId(); // the result message needs it: a missing setting fails here, before any change
     await application(input.applicationId);
     const { changed, app, shop } = await approveInTx(input.applicationId, ctx);
     if (!app) return notFound('开店申请');
@@ -68,6 +69,7 @@ export const reject: ActionDef<{ applicationId: string; reason: string }, { appl
   input: obj({ applicationId: id, reason: { type: 'string', minLength: 1, maxLength: 200, pattern: '\\S' } }, ['applicationId', 'reason']),
   async run(input, ctx) {
     await requirePlatformAdmin(ctx);
+    reviewTemplateId(); // as in approve
     const before = await application(input.applicationId);
     const now = new Date(ctx.now);
     const patch = { status: 'rejected' as const, reason: input.reason.trim(), reviewerOpenid: ctx.openid, reviewedAt: now, updatedAt: now };
