@@ -4,7 +4,7 @@
  * called with `wx.uploadFile`. Refuses to run where local mode is not allowed (config/env.ts).
  */
 import { type EnvConfig, localModeAllowed } from '../config/env';
-import { rewriteCloudFileIds } from '../services/cloud-file-url';
+import { rememberFileUrl, rewriteCloudFileIds } from '../services/cloud-file-url';
 import type { Result } from '../services/contracts';
 import { LOCAL_MODE_REFUSED } from './gateway-transport';
 
@@ -25,7 +25,7 @@ export function uploadToEmulator(filePath: string, cloudPath: string, env: EnvCo
       formData: { cloudPath },
       header: { 'x-wx-openid': env.devOpenid },
       success: ({ statusCode, data }) => {
-        let answer: { fileID?: unknown; errMsg?: unknown } = {};
+        let answer: { fileID?: unknown; errMsg?: unknown; tempFileURL?: unknown } = {};
         try {
           answer = typeof data === 'string' ? JSON.parse(data) : (data as typeof answer);
         } catch {
@@ -33,7 +33,12 @@ export function uploadToEmulator(filePath: string, cloudPath: string, env: EnvCo
         }
         // Pages show what they get, and DevTools cannot render a file id: hand out the emulator URL,
         // which the local transport turns back into the file id in any request (cloud-file-url.ts).
-        if (statusCode === 200 && typeof answer.fileID === 'string') resolve({ ok: true, data: rewriteCloudFileIds(answer.fileID, env.localBaseUrl) });
+        // A private file (private/...) is not served at its plain URL: the gateway adds a signed link
+        // the uploader may read, and requests carry it back as the file id just the same.
+        if (statusCode === 200 && typeof answer.fileID === 'string' && typeof answer.tempFileURL === 'string') {
+          rememberFileUrl(answer.tempFileURL, answer.fileID);
+          resolve({ ok: true, data: answer.tempFileURL });
+        } else if (statusCode === 200 && typeof answer.fileID === 'string') resolve({ ok: true, data: rewriteCloudFileIds(answer.fileID, env.localBaseUrl) });
         else failed(answer.errMsg ?? `HTTP ${statusCode}`);
       },
       fail: failed,

@@ -8,6 +8,7 @@
 import { resolveEnv } from '../config/env';
 import type { Result } from './contracts';
 import { loadLocalModule } from './local-module';
+import { signIn } from './user';
 
 function extensionOf(path: string): string {
   const match = /\.([a-zA-Z0-9]{1,5})$/.exec(path);
@@ -30,6 +31,33 @@ export async function uploadImage(filePath: string, folder: string): Promise<Res
     console.warn('[services] uploadFile failed:', failure);
     return { ok: false, error: { code: 'NETWORK', message: '图片上传失败，请重试' } };
   }
+}
+
+/** The private folders, one per kind; the functions accept only files in the caller's own (server/private-files.ts). */
+const PRIVATE_FOLDERS = { licence: 'private/licence', aftersale: 'private/aftersale' } as const;
+
+let ownOpenid: Promise<string | null> | null = null;
+
+/** The caller's OPENID: the dev identity in local mode, otherwise asked once from user.signIn. */
+async function callerOpenid(): Promise<string | null> {
+  const env = resolveEnv();
+  if (env.mode === 'local') return env.devOpenid;
+  ownOpenid ??= signIn().then((r) => (r.ok ? r.data.openid : null));
+  const openid = await ownOpenid;
+  if (!openid) ownOpenid = null; // ask again next time
+  return openid;
+}
+
+/**
+ * Uploads a private picture (a shop licence, an after-sale photo) into the caller's own folder
+ * `private/<kind>/<OPENID>/`, which storage keeps from public reads; others see it only through a
+ * temp link a function issues to those allowed. Answers the fileID (in local mode, a link the
+ * uploader may read, which requests carry back to functions as the fileID).
+ */
+export async function uploadPrivateImage(filePath: string, kind: keyof typeof PRIVATE_FOLDERS): Promise<Result<string>> {
+  const openid = await callerOpenid();
+  if (!openid) return { ok: false, error: { code: 'NETWORK', message: '图片上传失败，请重试' } };
+  return uploadImage(filePath, `${PRIVATE_FOLDERS[kind]}/${openid}`);
 }
 
 export interface ChooseImagesOptions {

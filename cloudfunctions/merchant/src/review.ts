@@ -8,7 +8,7 @@ import { logEvent } from '../../../server/log';
 import type { ShopApplicationDoc, ShopDoc } from '../../../server/model';
 import { inTransaction, repo } from '../../../server/repo';
 import { notifyReview, reviewTemplateId } from './notify';
-import { applicationView, shopSummary } from './views';
+import { applicationViewOf, shopSummary } from './views';
 
 /** A new shop ships for free until its owner sets a fee. */
 export const DEFAULT_SHIPPING: ShopDoc['shipping'] = { feeFen: 0, freeThresholdFen: null };
@@ -60,7 +60,7 @@ export const approve: ActionDef<{ applicationId: string }, { application: ShopAp
       logEvent('shop_application_approved', { applicationId: app._id, shopId: shop._id, by: ctx.openid });
       await notifyReview(app);
     }
-    return { application: applicationView(app), shop: shopSummary(shop) };
+    return { application: await applicationViewOf(app), shop: shopSummary(shop) };
   },
 };
 
@@ -77,10 +77,10 @@ export const reject: ActionDef<{ applicationId: string; reason: string }, { appl
       const app = { ...before, ...patch };
       logEvent('shop_application_rejected', { applicationId: app._id, by: ctx.openid });
       await notifyReview(app);
-      return { application: applicationView(app) };
+      return { application: await applicationViewOf(app) };
     }
     const after = await application(input.applicationId);
     if (after.status !== 'rejected') fail('CONFLICT', '该申请已通过审核', { status: after.status });
-    return { application: applicationView(after) };
+    return { application: await applicationViewOf(after) };
   },
 };
