@@ -8,7 +8,7 @@ import { clearDevOverride, DEV_OVERRIDE_STORAGE_KEY, LOCAL_DEFAULTS, localModeAl
 import { callFunction, setTransport } from '../../miniprogram/services/cloud';
 import { FUNCTIONS, ACTIONS } from '../../miniprogram/services/contracts';
 import { localGatewayTransport } from '../../miniprogram/local/gateway-transport';
-import { uploadImage } from '../../miniprogram/services/upload';
+import { uploadImage, uploadPrivateImage } from '../../miniprogram/services/upload';
 
 const LOCAL = { mode: 'local', cloudEnvId: '', ...LOCAL_DEFAULTS };
 const CLOUD = { mode: 'cloud', cloudEnvId: '', ...LOCAL_DEFAULTS };
@@ -90,6 +90,29 @@ describe.each([
     await expect(uploadImage('wxfile://tmp/a.jpg', 'reviews')).resolves.toEqual({ ok: true, data: 'cloud://env-1.bucket/reviews/a.jpg' });
     expect(uploadFile).toHaveBeenCalledWith(expect.objectContaining({ filePath: 'wxfile://tmp/a.jpg' }));
     expect(uploadToEmulator).not.toHaveBeenCalled();
+  });
+});
+
+describe('private uploads (licences, after-sale photos)', () => {
+  it("go into the caller's own private folder: the signed-in OPENID in the cloud", async () => {
+    asVersion('release');
+    setTransport(async (request) => (request.name === 'user' && request.data.action === 'signIn' ? { ok: true, data: { openid: 'o-real-1', nickname: '', avatarUrl: '', createdAt: 0 } } : { ok: false, error: { code: 'INTERNAL', message: '' } }));
+    const uploadFile = jest.fn().mockResolvedValue({ fileID: 'cloud://env-1.bucket/private/licence/o-real-1/a.jpg' });
+    (wx.cloud as unknown as { uploadFile: unknown }).uploadFile = uploadFile;
+
+    await expect(uploadPrivateImage('wxfile://tmp/a.jpg', 'licence')).resolves.toEqual({ ok: true, data: 'cloud://env-1.bucket/private/licence/o-real-1/a.jpg' });
+    expect(uploadFile).toHaveBeenCalledWith(expect.objectContaining({ cloudPath: expect.stringMatching(/^private\/licence\/o-real-1\/[^/]+\.jpg$/) }));
+  });
+
+  it('go into the dev identity\'s folder in local mode', async () => {
+    saveDevOverride({ devOpenid: 'dev-merchant-1' });
+    const upload = jest.fn((o: WechatMiniprogram.UploadFileOption) => o.success?.({ statusCode: 200, data: JSON.stringify({ fileID: `cloud://local-env.b/${String(o.formData?.cloudPath)}` }), errMsg: 'uploadFile:ok' } as never));
+    (wx as unknown as { uploadFile: unknown }).uploadFile = upload;
+
+    const result = await uploadPrivateImage('wxfile://tmp/b.png', 'aftersale');
+
+    expect(result.ok).toBe(true);
+    expect(upload).toHaveBeenCalledWith(expect.objectContaining({ formData: { cloudPath: expect.stringMatching(/^private\/aftersale\/dev-merchant-1\/[^/]+\.png$/) } }));
   });
 });
 
