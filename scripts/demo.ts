@@ -175,7 +175,7 @@ async function until<T>(what: string, get: () => Promise<T>, done: (v: T) => boo
 async function merchantJourney(addressId: string): Promise<void> {
   const merchant = `demo-merchant-${Date.now().toString(36)}`;
   console.log(`\nmerchant ${merchant}, platform admin ${ADMIN}\n`);
-  const licence = await step('upload a business licence photo', () => upload(merchant, `licenses/${merchant}.png`), (id) => id);
+  const licence = await step('upload a business licence photo', () => upload(merchant, `private/licence/${merchant}/licence.png`), (id) => id);
   const application = await step('apply to open a shop', () => call('merchant', 'apply', { shopName: '浦江手作茶坊', contactName: '陈晓', phone: '13611112222', licenseFileId: licence }, merchant), (a) => `${a.shopName}: ${a.status}`);
   const { shop } = await step('the platform admin approves the application', () => call('merchant', 'approve', { applicationId: application.id }, ADMIN), (r) => `shop ${r.shop.id} ${r.shop.status}`);
   const tree = await call('catalog', 'categories', {});

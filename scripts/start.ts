@@ -22,6 +22,9 @@ async function main(): Promise<void> {
   if (process.env.RESET === '1') fs.rmSync(dataDir, { recursive: true, force: true });
 
   execFileSync(process.execPath, [path.join(ROOT, 'scripts/build.js')], { stdio: 'inherit' });
+  // The local functions may use sample settings (WeChat Pay sub-merchant, template ids) where none
+  // is set; in production a missing one fails loudly (server/settings.ts).
+  process.env.CLOUDMALL_ALLOW_SAMPLE_SETTINGS ??= '1';
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { Emulator, connectSdk } = require(path.join(ROOT, 'emulator/dist/index.js'));
   const emulator = new Emulator({

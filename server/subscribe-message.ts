@@ -1,14 +1,19 @@
 /**
  * Subscribe messages (`cloud.openapi.subscribeMessage.send`) as every function sends them: the
- * template id from an environment variable with a placeholder only the local emulator accepts,
+ * template id from an environment variable (a placeholder only under the local emulator; missing in
+ * production, `SETTING_MISSING`, see server/settings.ts),
  * WeChat's keyword value rules, and a send that never fails the action it reports on.
  */
 import { cloud } from './cloud';
 import { logEvent } from './log';
+import { setting } from './settings';
 
-/** The template id in `envName`, or `placeholder` while the variable is unset (WeChat answers 40037 to it). */
+/**
+ * The template id in `envName`; `placeholder` only under the local emulator, `SETTING_MISSING`
+ * otherwise. Actions that send call it before they change anything.
+ */
 export function templateIdFromEnv(envName: string, placeholder: string): string {
-  return process.env[envName]?.trim() || placeholder;
+  return setting(envName, placeholder);
 }
 
 /** WeChat's `thing` values hold at most 20 characters. */

@@ -27,7 +27,7 @@ export interface AfterSaleApplyInput {
   lines: AfterSaleLineInput[];
   reason: string;
   description?: string;
-  /** Photos uploaded with `wx.cloud.uploadFile`: `cloud://` fileIDs, at most 9. */
+  /** Photos: `cloud://` fileIDs of private uploads in the shopper's own folder `private/aftersale/<OPENID>/`, at most 9. */
   photos?: string[];
 }
 
@@ -53,6 +53,7 @@ export interface AfterSaleView {
   amountFen: number;
   reason: string;
   description: string;
+  /** Temp links to the photos (about an hour), issued only to the buyer and the shop's staff. */
   photos: string[];
   rejectReason?: string;
   shopNote?: string;

@@ -16,6 +16,8 @@ export type ServerErrorCode =
   | 'RATE_LIMITED'
   /** A database transaction kept losing races to concurrent ones (server/transaction-retry.ts). */
   | 'TRANSACTION_BUSY'
+  /** A production setting the action needs (an environment variable of the function) is not set. */
+  | 'SETTING_MISSING'
   // catalog and stock
   | 'GOODS_OFF_SHELF'
   | 'SKU_NOT_FOUND'

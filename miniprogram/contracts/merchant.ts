@@ -11,12 +11,17 @@ export interface ShopApplicationInput {
   contactName: string;
   /** Mainland mobile number, 11 digits. */
   phone: string;
-  /** The business licence image uploaded with `wx.cloud.uploadFile`: a `cloud://` fileID. */
+  /**
+   * The business licence image: the `cloud://` fileID of a private upload in the applicant's own
+   * folder, `private/licence/<OPENID>/<file>` (services/upload.ts `uploadPrivateImage`).
+   */
   licenseFileId: string;
 }
 
 export interface ShopApplication extends ShopApplicationInput {
   id: string;
+  /** A temp link to the licence (about an hour), issued only to the applicant and platform admins; '' when unavailable. */
+  licenseUrl: string;
   /** The applicant. */
   openid: string;
   status: ShopApplicationStatus;

@@ -33,6 +33,11 @@ export function rewriteCloudFileIds<T>(value: T, localBaseUrl: string): T {
 /** Emulator URLs handed out by {@link rewriteCloudFileIds}, with the file id each stands for. */
 const handedOut = new Map<string, string>();
 
+/** Records a link handed out for `fileId` some other way (a private upload's signed link), so requests carry the file id back. */
+export function rememberFileUrl(url: string, fileId: string): void {
+  handedOut.set(url, fileId);
+}
+
 /** Returns `value` with every emulator URL this module handed out replaced by its file id again. */
 export function restoreCloudFileIds<T>(value: T): T {
   if (handedOut.size === 0) return value;

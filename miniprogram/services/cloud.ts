@@ -4,9 +4,9 @@
  */
 import { resolveEnv } from '../config/env';
 import type { ActionName, FunctionName, PayloadOf, Result, ResultOf } from './contracts';
-import { localGatewayTransport } from './local-gateway-transport';
+import { loadLocalModule } from './local-module';
 import { clientFailure, isResultEnvelope } from './result';
-import { isTransportError, type Transport } from './transport';
+import { isTransportError, type Transport, TransportError } from './transport';
 import { wxCloudTransport } from './wx-cloud-transport';
 
 let injectedTransport: Transport | null = null;
@@ -19,10 +19,14 @@ export function setTransport(transport: Transport | null): void {
   injectedTransport = transport;
 }
 
+/** Cloud mode, or (development only, see config/env.ts) the local emulator's gateway. */
 function activeTransport(): Transport {
   if (injectedTransport) return injectedTransport;
   const env = resolveEnv();
-  return env.mode === 'cloud' ? wxCloudTransport : localGatewayTransport(env);
+  if (env.mode === 'cloud') return wxCloudTransport;
+  const local = loadLocalModule(() => require('../local/gateway-transport') as typeof import('../local/gateway-transport'));
+  if (!local) return async () => Promise.reject(new TransportError('NETWORK', 'local mode is not in this build'));
+  return local.localGatewayTransport(env);
 }
 
 /**

@@ -1,13 +1,14 @@
 /**
  * Uploading a picture the user picked (a temp file path from `wx.chooseMedia`) to cloud storage with
  * `wx.cloud.uploadFile`; the result is the `cloud://` fileID that functions store. Never throws.
- * In local mode the picture goes to the emulator's client upload gateway
- * (`POST <localBaseUrl>/gateway/storage/upload`, emulator/docs/storage.md), and the answer is the
- * file's emulator URL, which requests carry back to functions as the fileID.
+ * In local mode the picture goes to the emulator's client upload gateway (`local/upload.ts`, not in
+ * uploads), and the answer is the file's emulator URL, which requests carry back to functions as
+ * the fileID.
  */
-import { type EnvConfig, resolveEnv } from '../config/env';
-import { rewriteCloudFileIds } from './cloud-file-url';
+import { resolveEnv } from '../config/env';
 import type { Result } from './contracts';
+import { loadLocalModule } from './local-module';
+import { signIn } from './user';
 
 function extensionOf(path: string): string {
   const match = /\.([a-zA-Z0-9]{1,5})$/.exec(path);
@@ -18,7 +19,11 @@ function extensionOf(path: string): string {
 export async function uploadImage(filePath: string, folder: string): Promise<Result<string>> {
   const env = resolveEnv();
   const cloudPath = `${folder}/${Date.now()}-${Math.random().toString(36).slice(2, 10)}.${extensionOf(filePath)}`;
-  if (env.mode !== 'cloud') return uploadToEmulator(filePath, cloudPath, env);
+  if (env.mode === 'local') {
+    const local = loadLocalModule(() => require('../local/upload') as typeof import('../local/upload'));
+    if (!local) return { ok: false, error: { code: 'NETWORK', message: '图片上传失败，请重试' } };
+    return local.uploadToEmulator(filePath, cloudPath, env);
+  }
   try {
     const res = await wx.cloud.uploadFile({ cloudPath, filePath });
     return { ok: true, data: res.fileID };
@@ -28,34 +33,31 @@ export async function uploadImage(filePath: string, folder: string): Promise<Res
   }
 }
 
-/** Local mode: the emulator's stand-in for `wx.cloud.uploadFile`, called with `wx.uploadFile`. */
-function uploadToEmulator(filePath: string, cloudPath: string, env: EnvConfig): Promise<Result<string>> {
-  return new Promise((resolve) => {
-    const failed = (why: unknown) => {
-      console.warn('[services] local upload failed:', why);
-      resolve({ ok: false, error: { code: 'NETWORK', message: '图片上传失败，请重试' } });
-    };
-    wx.uploadFile({
-      url: `${env.localBaseUrl}/gateway/storage/upload`,
-      filePath,
-      name: 'file',
-      formData: { cloudPath },
-      header: { 'x-wx-openid': env.devOpenid },
-      success: ({ statusCode, data }) => {
-        let answer: { fileID?: unknown; errMsg?: unknown } = {};
-        try {
-          answer = typeof data === 'string' ? JSON.parse(data) : (data as typeof answer);
-        } catch {
-          // not JSON: reported below
-        }
-        // Pages show what they get, and DevTools cannot render a file id: hand out the emulator URL,
-        // which the local transport turns back into the file id in any request (cloud-file-url.ts).
-        if (statusCode === 200 && typeof answer.fileID === 'string') resolve({ ok: true, data: rewriteCloudFileIds(answer.fileID, env.localBaseUrl) });
-        else failed(answer.errMsg ?? `HTTP ${statusCode}`);
-      },
-      fail: failed,
-    });
-  });
+/** The private folders, one per kind; the functions accept only files in the caller's own (server/private-files.ts). */
+const PRIVATE_FOLDERS = { licence: 'private/licence', aftersale: 'private/aftersale' } as const;
+
+let ownOpenid: Promise<string | null> | null = null;
+
+/** The caller's OPENID: the dev identity in local mode, otherwise asked once from user.signIn. */
+async function callerOpenid(): Promise<string | null> {
+  const env = resolveEnv();
+  if (env.mode === 'local') return env.devOpenid;
+  ownOpenid ??= signIn().then((r) => (r.ok ? r.data.openid : null));
+  const openid = await ownOpenid;
+  if (!openid) ownOpenid = null; // ask again next time
+  return openid;
+}
+
+/**
+ * Uploads a private picture (a shop licence, an after-sale photo) into the caller's own folder
+ * `private/<kind>/<OPENID>/`, which storage keeps from public reads; others see it only through a
+ * temp link a function issues to those allowed. Answers the fileID (in local mode, a link the
+ * uploader may read, which requests carry back to functions as the fileID).
+ */
+export async function uploadPrivateImage(filePath: string, kind: keyof typeof PRIVATE_FOLDERS): Promise<Result<string>> {
+  const openid = await callerOpenid();
+  if (!openid) return { ok: false, error: { code: 'NETWORK', message: '图片上传失败，请重试' } };
+  return uploadImage(filePath, `${PRIVATE_FOLDERS[kind]}/${openid}`);
 }
 
 export interface ChooseImagesOptions {

@@ -1,4 +1,4 @@
-import { DEV_IDENTITIES, resolveEnv } from '../config/env';
+import { DEV_IDENTITIES, isDevTools, localModeAllowed, resolveEnv } from '../config/env';
 
 /** "商家（dev-merchant-1）" for a known dev identity, the bare openid otherwise. */
 export function describeDevIdentity(openid: string): string {
@@ -6,8 +6,13 @@ export function describeDevIdentity(openid: string): string {
   return known ? `${known.label}（${openid}）` : openid;
 }
 
-/** Local mode only: the identity the emulator sees, for display. Empty in cloud mode. */
+/**
+ * For the 我的 page's dev entry: the identity the emulator sees in local mode; in cloud mode, a
+ * note only where the dev menu could switch local on (DevTools or a developer's switch); empty
+ * everywhere else, so a shopper never sees the entry.
+ */
 export function currentDevIdentityText(): string {
   const env = resolveEnv();
-  return env.mode === 'local' ? describeDevIdentity(env.devOpenid) : '';
+  if (env.mode === 'local') return describeDevIdentity(env.devOpenid);
+  return isDevTools() || localModeAllowed() ? '云开发环境（可切换到本地模拟器）' : '';
 }

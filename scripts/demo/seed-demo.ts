@@ -162,7 +162,8 @@ async function seedPeople(db: any, cloud: any, log: (msg: string) => void): Prom
   // any application of the demo applicant (one made in the app too) means there is nothing to add
   if (await exists(db, 'shop_applications', { openid: DEMO_APPLICANT })) return { roles, applications: 0, images: 0 };
   const shopName = '巷口咖啡馆';
-  const licenseFileId = await upload(cloud, 'demo/licenses/xiangkou-coffee.svg', licenseSvg(shopName, '陈静'));
+  // private, in the applicant's own folder, as the apply page uploads it (server/private-files.ts)
+  const licenseFileId = await upload(cloud, `private/licence/${DEMO_APPLICANT}/xiangkou-coffee.svg`, licenseSvg(shopName, '陈静'));
   const application: ShopApplicationDoc = {
     // the id the merchant function gives a first application, so applying again in the app is refused as a duplicate
     _id: stableId('shop_application', DEMO_APPLICANT, '0'),

@@ -219,10 +219,16 @@ export function configProblems(c: DeployConfig, envId: string): string[] {
   const names = new Set(functionManifests().map((f) => f.name));
   for (const [fn, vars] of Object.entries(c.functionEnv)) {
     if (!names.has(fn)) out.push(`functionEnv.${fn}: no such function`);
-    for (const [k, v] of Object.entries(vars ?? {})) check(`functionEnv.${fn}.${k}`, String(v));
+    for (const [k, v] of Object.entries(vars ?? {})) {
+      if (k === LOCAL_ONLY_SETTING) out.push(`functionEnv.${fn}.${k}: only the local emulator may use sample settings (server/settings.ts)`);
+      else check(`functionEnv.${fn}.${k}`, String(v));
+    }
   }
   return out;
 }
+
+/** Lets a function fall back to sample settings (server/settings.ts): the local emulator's, never deployed. */
+export const LOCAL_ONLY_SETTING = 'CLOUDMALL_ALLOW_SAMPLE_SETTINGS';
 
 /** The environment variables deploy sets on `fn` (without the bundle hash). */
 export function functionEnv(fn: FunctionManifest, c: DeployConfig): Record<string, string> {

@@ -7,20 +7,23 @@
  *
  * Production settings: cloudPay pays into a sub-merchant bound to the CloudBase environment
  * (CloudBase console → 微信支付配置). Its id comes from the function's environment variable
- * `WXPAY_SUB_MCH_ID`, which must be set on the `order`, `payment` and `aftersale` functions; the
- * fallback below is only a placeholder the local emulator accepts.
+ * `WXPAY_SUB_MCH_ID`, which must be set on the `order`, `payment` and `aftersale` functions; without
+ * it every call fails with `SETTING_MISSING` (server/settings.ts), except under the local emulator,
+ * which gets the placeholder below.
  */
 import { randomBytes } from 'node:crypto';
 import { cloud } from '../cloud';
+import { setting, WXPAY_SUB_MCH_ID } from '../settings';
 
-/** Placeholder sub-merchant for local development; production sets WXPAY_SUB_MCH_ID. */
+/** Placeholder sub-merchant the local emulator accepts; production must set WXPAY_SUB_MCH_ID. */
 export const DEV_SUB_MCH_ID = '1900000109';
 
 /** The function WeChat Pay notifies about payments and refunds. */
 export const PAY_CALLBACK_FUNCTION = 'payment';
 
+/** The sub-merchant id; throws `SETTING_MISSING` when unset in production (check it before writing). */
 export function subMchId(): string {
-  return process.env.WXPAY_SUB_MCH_ID || DEV_SUB_MCH_ID;
+  return setting(WXPAY_SUB_MCH_ID, DEV_SUB_MCH_ID);
 }
 
 function envId(): string {

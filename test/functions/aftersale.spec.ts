@@ -46,7 +46,7 @@ test('a partial refund of one line goes through cloudPay for part of the payment
   expect(max.shippingFen).toBe(0);
 
   expect(await mall.as('amy').call('aftersale', 'apply', { orderId: o.orderId, type: 'refund_only', lines: [{ lineIndex: 0, quantity: 1, amountFen: 3001 }], reason: '质量问题' })).toMatchObject({ ok: false, error: { code: 'REFUND_AMOUNT_EXCEEDED', details: { maxFen: 3000 } } });
-  const a = await mall.as('amy').ok('aftersale', 'apply', { orderId: o.orderId, type: 'refund_only', lines: [{ lineIndex: 0, quantity: 1, amountFen: 1500 }], reason: '质量问题', description: '有破损', photos: ['cloud://env.abc/aftersale/1.jpg'] });
+  const a = await mall.as('amy').ok('aftersale', 'apply', { orderId: o.orderId, type: 'refund_only', lines: [{ lineIndex: 0, quantity: 1, amountFen: 1500 }], reason: '质量问题', description: '有破损', photos: ['cloud://env.abc/private/aftersale/amy/1.jpg'] });
   expect(a).toMatchObject({ status: 'requested', amountFen: 1500, actions: ['cancel'], lines: [{ lineIndex: 0, quantity: 1, amountFen: 1500, skuId: c.tea }] });
   expect((await mall.as('amy').ok('aftersale', 'maxRefundable', { orderId: o.orderId })).lines[0]).toMatchObject({ busy: true, maxQuantity: 2, maxFen: 7500 });
 

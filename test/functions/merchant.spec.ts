@@ -23,7 +23,8 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => mall.stop());
 
-const form = (shopName: string) => ({ shopName, contactName: '李四', phone: '13900139000', licenseFileId: 'cloud://local-env.6c6f/licenses/abc.jpg' });
+/** A licence in the applicant's own private folder, the only place merchant.apply takes it from. */
+const form = (shopName: string, openid = 'alice') => ({ shopName, contactName: '李四', phone: '13900139000', licenseFileId: `cloud://local-env.6c6f/private/licence/${openid}/abc.jpg` });
 
 async function outbox(touser: string): Promise<any[]> {
   return (await mall.emu.control<{ messages: any[] }>(`/_emulator/openapi/outbox?touser=${touser}`)).messages;
@@ -39,13 +40,13 @@ async function all(coll: string): Promise<any[]> {
 
 /** Applies as `openid` and approves as the env admin; returns the new shop's id. */
 async function openShop(openid: string, name: string): Promise<string> {
-  const app = await mall.as(openid).ok('merchant', 'apply', form(name));
+  const app = await mall.as(openid).ok('merchant', 'apply', form(name, openid));
   return (await mall.as(ENV_ADMIN).ok('merchant', 'approve', { applicationId: app.id })).shop.id;
 }
 
 describe('applying and review', () => {
   test('apply, then approval creates the active shop, makes the applicant its owner and messages them', async () => {
-    const app = await mall.as('alice').ok('merchant', 'apply', form(' 爱丽丝的果园 '));
+    const app = await mall.as('alice').ok('merchant', 'apply', form(' 爱丽丝的果园 ', 'alice'));
     expect(app).toMatchObject({ openid: 'alice', shopName: '爱丽丝的果园', status: 'pending' });
     expect((await mall.as('alice').ok('merchant', 'myApplication', {})).application).toMatchObject({ id: app.id, status: 'pending' });
     expect((await mall.as(ENV_ADMIN).ok('merchant', 'listApplications', { status: 'pending' })).items.map((a) => a.id)).toContain(app.id);
@@ -74,7 +75,7 @@ describe('applying and review', () => {
   });
 
   test('simultaneous approvals create one shop', async () => {
-    const app = await mall.as('amy').ok('merchant', 'apply', form('艾米小铺'));
+    const app = await mall.as('amy').ok('merchant', 'apply', form('艾米小铺', 'amy'));
     const results = await Promise.all([ENV_ADMIN, DB_ADMIN, ENV_ADMIN].map((admin) => mall.as(admin).call('merchant', 'approve', { applicationId: app.id })));
     expect(results.filter((r) => !r.ok)).toEqual([]);
     const shopIds = new Set(results.map((r) => r.ok && r.data.shop.id));
@@ -84,7 +85,7 @@ describe('applying and review', () => {
   });
 
   test('rejection records the reason; without a subscription credit the message is skipped, not the rejection', async () => {
-    const app = await mall.as('bob').ok('merchant', 'apply', form('鲍勃五金'));
+    const app = await mall.as('bob').ok('merchant', 'apply', form('鲍勃五金', 'bob'));
     const { application } = await mall.as(DB_ADMIN).ok('merchant', 'reject', { applicationId: app.id, reason: ' 营业执照不清晰 ' });
     expect(application).toMatchObject({ status: 'rejected', reason: '营业执照不清晰', reviewerOpenid: DB_ADMIN });
     expect(application.shopId).toBeUndefined();
@@ -99,7 +100,7 @@ describe('applying and review', () => {
     expect((await mall.db.collection('shops').where({ ownerOpenid: 'bob' }).count()).total).toBe(0);
 
     // a rejected applicant may apply again, and that one can be approved (with a message this time)
-    const second = await mall.as('bob').ok('merchant', 'apply', form('鲍勃五金店'));
+    const second = await mall.as('bob').ok('merchant', 'apply', form('鲍勃五金店', 'bob'));
     expect(second.id).not.toBe(app.id);
     expect((await mall.as('bob').ok('merchant', 'myApplication', {})).application?.id).toBe(second.id);
     await grantCredit('bob');
@@ -109,9 +110,9 @@ describe('applying and review', () => {
   });
 
   test('a second pending application is refused, also when sent simultaneously', async () => {
-    await mall.as('carol').ok('merchant', 'apply', form('卡罗尔花店'));
-    expect(await mall.as('carol').call('merchant', 'apply', form('又一家'))).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
-    const results = await Promise.all([1, 2, 3].map((i) => mall.as('dan').call('merchant', 'apply', form(`丹的店${i}`))));
+    await mall.as('carol').ok('merchant', 'apply', form('卡罗尔花店', 'carol'));
+    expect(await mall.as('carol').call('merchant', 'apply', form('又一家', 'carol'))).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    const results = await Promise.all([1, 2, 3].map((i) => mall.as('dan').call('merchant', 'apply', form(`丹的店${i}`, 'dan'))));
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok).map((r) => !r.ok && r.error.code)).toEqual(['CONFLICT', 'CONFLICT']);
     expect((await mall.db.collection('shop_applications').where({ openid: 'dan', status: 'pending' }).count()).total).toBe(1);
@@ -125,7 +126,7 @@ describe('applying and review', () => {
   });
 
   test('paging through applications', async () => {
-    for (let i = 0; i < 5; i++) await mall.as(`pager-${i}`).ok('merchant', 'apply', form(`分页店${i}`));
+    for (let i = 0; i < 5; i++) await mall.as(`pager-${i}`).ok('merchant', 'apply', form(`分页店${i}`, `pager-${i}`));
     const seen: string[] = [];
     let cursor: string | undefined;
     do {
@@ -209,7 +210,7 @@ describe('authorization', () => {
   beforeAll(async () => {
     shopId = await openShop('mx-owner', '矩阵店');
     otherShopId = await openShop('mx-other-owner', '隔壁店');
-    pendingId = (await mall.as('mx-applicant').ok('merchant', 'apply', form('待审店'))).id;
+    pendingId = (await mall.as('mx-applicant').ok('merchant', 'apply', form('待审店', 'mx-applicant'))).id;
   });
 
   const ADMIN_ONLY = ['listApplications', 'approve', 'reject', 'suspendShop', 'reinstateShop', 'listShops', 'shopDetail'] as const;
@@ -243,7 +244,7 @@ describe('authorization', () => {
       }
     }
     expect(await mall.as(ENV_ADMIN).call('merchant', 'reject', payloadOf('reject'))).toMatchObject({ ok: true });
-    const next = await mall.as('mx-applicant').ok('merchant', 'apply', form('待审店二'));
+    const next = await mall.as('mx-applicant').ok('merchant', 'apply', form('待审店二', 'mx-applicant'));
     expect(await mall.as(DB_ADMIN).call('merchant', 'approve', { applicationId: next.id })).toMatchObject({ ok: true });
     expect((await mall.as(ENV_ADMIN).ok('merchant', 'myShops', {})).platformAdmin).toBe(true);
     expect((await mall.as(DB_ADMIN).ok('merchant', 'myShops', {})).platformAdmin).toBe(true);
@@ -257,7 +258,7 @@ describe('authorization', () => {
       expect(mine.shops.map((s) => s.id)).toEqual(expected);
     }
     expect((await mall.as('mx-shopper').ok('merchant', 'myApplication', {})).application).toBeNull();
-    expect(await mall.as('mx-shopper').call('merchant', 'apply', form('新店'))).toMatchObject({ ok: true });
+    expect(await mall.as('mx-shopper').call('merchant', 'apply', form('新店', 'mx-shopper'))).toMatchObject({ ok: true });
     // identity comes from the platform, never from the event
     expect(await mall.raw('mx-shopper', 'merchant', { action: 'myShops', openid: 'mx-owner' })).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
   });
@@ -290,9 +291,9 @@ describe('authorization', () => {
 
 test('merchant queries read shop_applications and roles only through ids and indexes', async () => {
   await mall.emu.control('/_emulator/db/plans/reset', {});
-  const app = await mall.as('idx-user').ok('merchant', 'apply', form('索引店'));
+  const app = await mall.as('idx-user').ok('merchant', 'apply', form('索引店', 'idx-user'));
   await mall.as('idx-user').ok('merchant', 'myApplication', {});
-  expect(await mall.as('idx-user').call('merchant', 'apply', form('索引店二'))).toMatchObject({ ok: false });
+  expect(await mall.as('idx-user').call('merchant', 'apply', form('索引店二', 'idx-user'))).toMatchObject({ ok: false });
   for (const status of ['pending', 'approved', 'rejected'] as const) await mall.as(ENV_ADMIN).ok('merchant', 'listApplications', { status, pageSize: 2 });
   const { shop } = await mall.as(ENV_ADMIN).ok('merchant', 'approve', { applicationId: app.id });
   await mall.as('idx-user').ok('merchant', 'myShops', {});

@@ -186,7 +186,7 @@ describe('banners', () => {
 });
 
 test('dashboard counts pending applications, shops by status, categories and active banners', async () => {
-  await mall.as('pf-applicant').ok('merchant', 'apply', { shopName: '看板店', contactName: '王五', phone: '13700137000', licenseFileId: 'cloud://local-env.6c6f/licenses/x.jpg' });
+  await mall.as('pf-applicant').ok('merchant', 'apply', { shopName: '看板店', contactName: '王五', phone: '13700137000', licenseFileId: 'cloud://local-env.6c6f/private/licence/pf-applicant/x.jpg' });
   await seedShop(mall.db, { _id: 'pf-suspended', status: 'suspended' });
   const d = await mall.as(ENV_ADMIN).ok('platform', 'dashboard', {});
   expect(d).toEqual({

@@ -1,4 +1,4 @@
-import { ENV } from '../../miniprogram/config/env';
+import { LOCAL_DEFAULTS as ENV } from '../../miniprogram/config/env';
 import { callFunction, setTransport } from '../../miniprogram/services/cloud';
 import { localFileUrl, rewriteCloudFileIds } from '../../miniprogram/services/cloud-file-url';
 import { ACTIONS, FUNCTIONS } from '../../miniprogram/services/contracts';
@@ -77,17 +77,15 @@ describe('the local gateway transport', () => {
   });
 
   it('leaves file ids alone in cloud mode, where <image> renders them', async () => {
-    const mutableEnv = ENV as { mode: string };
-    mutableEnv.mode = 'cloud';
-    try {
+    // cloud mode: a release build
+    jest.spyOn(wx, 'getAccountInfoSync').mockReturnValue({ miniProgram: { appId: 'wx123', envVersion: 'release', version: '1.0.0' } } as WechatMiniprogram.AccountInfo);
+    {
       const feed = { ...homeFeed, banners: [{ ...homeFeed.banners[0]!, imageUrl: fileId('banners/spring.jpg') }] };
       (wx.cloud.callFunction as unknown as jest.Mock).mockResolvedValueOnce({ result: ok(feed), errMsg: 'cloud.callFunction:ok' });
 
       const result = await callFunction(FUNCTIONS.catalog, ACTIONS.catalog.home, {});
 
       expect(result.ok && result.data.banners[0]!.imageUrl).toBe(fileId('banners/spring.jpg'));
-    } finally {
-      mutableEnv.mode = 'local';
     }
   });
 });

@@ -1,4 +1,4 @@
-import { ENV } from '../../miniprogram/config/env';
+import { LOCAL_DEFAULTS as ENV } from '../../miniprogram/config/env';
 import { callFunction, setTransport } from '../../miniprogram/services/cloud';
 import { ACTIONS, FUNCTIONS } from '../../miniprogram/services/contracts';
 import { TransportError } from '../../miniprogram/services/transport';
@@ -92,16 +92,14 @@ describe('callFunction', () => {
     });
 
     it('uses wx.cloud.callFunction in cloud mode', async () => {
-      const mutableEnv = ENV as { mode: string };
-      mutableEnv.mode = 'cloud';
-      try {
+      // cloud mode: a release build
+      jest.spyOn(wx, 'getAccountInfoSync').mockReturnValue({ miniProgram: { appId: 'wx123', envVersion: 'release', version: '1.0.0' } } as WechatMiniprogram.AccountInfo);
+      {
         (wx.cloud.callFunction as unknown as jest.Mock).mockResolvedValueOnce({ result: ok(homeFeed), errMsg: 'cloud.callFunction:ok' });
 
         await expect(callHome()).resolves.toEqual({ ok: true, data: homeFeed });
         expect(wx.cloud.callFunction).toHaveBeenCalledWith({ name: 'catalog', data: { action: 'home' } });
         expect(wx.request).not.toHaveBeenCalled();
-      } finally {
-        mutableEnv.mode = 'local';
       }
     });
   });

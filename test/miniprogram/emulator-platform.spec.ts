@@ -11,7 +11,8 @@ import { shopAs, startPageMall, type Mall } from './support/page-mall';
 let mall: Mall;
 const ADMIN = 'page-admin';
 const APPLICANT = 'page-applicant';
-const IMAGE = 'cloud://local-env.6c6f-local-env-1250000000/licenses/page.png';
+/** The file id the emulator gives the path the page uploads to. */
+const fileIdOf = (cloudPath: string) => `cloud://local-env.6c6f-local-env-1250000000/${cloudPath}`;
 
 beforeAll(async () => {
   mall = await startPageMall();
@@ -26,7 +27,7 @@ beforeEach(() => {
   jest.spyOn(console, 'warn').mockImplementation(() => undefined);
   (wx as any).requestSubscribeMessage = jest.fn().mockResolvedValue({ errMsg: 'requestSubscribeMessage:ok', TPL_MERCHANT_REVIEW: 'accept' });
   (wx as any).chooseMedia = jest.fn().mockResolvedValue({ tempFiles: [{ tempFilePath: 'wxfile://tmp/p.png' }] });
-  (wx as any).uploadFile = jest.fn((o: any) => o.success({ statusCode: 200, data: JSON.stringify({ fileID: IMAGE }) }));
+  (wx as any).uploadFile = jest.fn((o: any) => o.success({ statusCode: 200, data: JSON.stringify({ fileID: fileIdOf(o.formData.cloudPath) }) }));
 });
 
 async function open(path: string, query?: Record<string, string>): Promise<LoadedPage> {

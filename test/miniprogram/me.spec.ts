@@ -1,4 +1,4 @@
-import { DEV_OVERRIDE_STORAGE_KEY, ENV } from '../../miniprogram/config/env';
+import { DEV_OVERRIDE_STORAGE_KEY, LOCAL_DEFAULTS as ENV } from '../../miniprogram/config/env';
 import { profile } from './fixtures/user';
 import { loadPage } from './support/load-page';
 import { deferred, fail, ok, stubTransport } from './support/stub-transport';
@@ -133,16 +133,20 @@ describe('me page', () => {
     expect(page.text('.me__dev-identity')).toContain('商家（dev-merchant-1）');
   });
 
-  it('has no dev menu in cloud mode', async () => {
+  it('has no dev menu in a release, whatever storage holds', async () => {
     const page = await loadPage(ME, { show: false, transport: meAnswers() });
-    const env = page.moduleOf<{ ENV: { mode: string } }>('config/env').ENV;
-    env.mode = 'cloud';
-    try {
-      await page.lifecycle('onShow');
-      expect(page.exists('.me__dev')).toBe(false);
-    } finally {
-      env.mode = ENV.mode;
-    }
+    wx.setStorageSync(DEV_OVERRIDE_STORAGE_KEY, { devOpenid: 'dev-admin-1', local: true });
+    jest.spyOn(wx, 'getAccountInfoSync').mockReturnValue({ miniProgram: { appId: 'wx123', envVersion: 'release', version: '1.0.0' } } as WechatMiniprogram.AccountInfo);
+    await page.lifecycle('onShow');
+    expect(page.exists('.me__dev')).toBe(false);
+  });
+
+  it('has no dev menu in the develop version on a phone', async () => {
+    const page = await loadPage(ME, { show: false, transport: meAnswers() });
+    const real = wx.getSystemInfoSync();
+    jest.spyOn(wx, 'getSystemInfoSync').mockReturnValue({ ...real, platform: 'android' } as WechatMiniprogram.SystemInfo);
+    await page.lifecycle('onShow');
+    expect(page.exists('.me__dev')).toBe(false);
   });
 });
 

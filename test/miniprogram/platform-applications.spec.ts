@@ -20,7 +20,7 @@ describe('platform applications page', () => {
     expect(page.text('.pa-item__contact')).toBe('联系人：陈静 13812345678');
     expect(page.text('.pa-item__applicant')).toContain('dev-shopper-2');
     await page.tap('.pa-item__license');
-    expect(wx.previewImage).toHaveBeenCalledWith(expect.objectContaining({ urls: [pendingApplication.licenseFileId] }));
+    expect(wx.previewImage).toHaveBeenCalledWith(expect.objectContaining({ urls: [pendingApplication.licenseUrl] }));
 
     // other tabs show the result and no actions
     await page.tap(page.findAll('.pa__tabs >>> .t-tabs__item')[2]!);

@@ -47,7 +47,7 @@ describe('shop application page', () => {
     expect(transport.calls.some((c) => c.data.action === 'apply')).toBe(false);
 
     await page.tap('.apply__license');
-    expect(wx.uploadFile).toHaveBeenCalledWith(expect.objectContaining({ filePath: 'wxfile://tmp/license.jpg', formData: { cloudPath: expect.stringMatching(/^licenses\/.*\.jpg$/) } }));
+    expect(wx.uploadFile).toHaveBeenCalledWith(expect.objectContaining({ filePath: 'wxfile://tmp/license.jpg', formData: { cloudPath: expect.stringMatching(/^private\/licence\/dev-shopper-1\/[^/]*\.jpg$/) } }));
     expect(page.data.form).toMatchObject({ licenseFileId: LICENSE_URL });
     await page.tap('.apply__license-preview');
     expect(wx.previewImage).toHaveBeenCalledWith({ urls: [LICENSE_URL], current: LICENSE_URL });

@@ -94,6 +94,11 @@ test('sample values in the deploy config stop deploy before it touches anything'
   const r2 = await deploy([], path.join(tmp, 'placeholder.json'));
   expect(r2.code).toBe(2);
   expect(r2.out).toContain('wxpaySubMchId is the sample value "1900000109"');
+  // the local emulator's switch for sample settings is never deployed
+  fs.writeFileSync(path.join(tmp, 'samples.json'), JSON.stringify({ ...goodConfig, functionEnv: { payment: { CLOUDMALL_ALLOW_SAMPLE_SETTINGS: '1' } } }));
+  const r3 = await deploy([], path.join(tmp, 'samples.json'));
+  expect(r3.code).toBe(2);
+  expect(r3.out).toContain('functionEnv.payment.CLOUDMALL_ALLOW_SAMPLE_SETTINGS: only the local emulator may use sample settings');
   expect((await tcapi()).requests).toEqual([]);
   expect(fs.existsSync(path.join(tmp, 'cloud-env.ts'))).toBe(false);
 });
@@ -182,7 +187,8 @@ test('a shopper cannot call the doctor action through the client gateway', async
 });
 
 test('the manifest names every environment variable the built functions read', () => {
-  const platformSet = /^(TCB_|SCF_|TENCENTCLOUD_|WX_|TZ$|TRIGGER_SRC$|CLOUDMALL_BUNDLE_SHA256$)/;
+  // set by the platform, or (CLOUDMALL_ALLOW_SAMPLE_SETTINGS) by the local emulator only
+  const platformSet = /^(TCB_|SCF_|TENCENTCLOUD_|WX_|TZ$|TRIGGER_SRC$|CLOUDMALL_BUNDLE_SHA256$|CLOUDMALL_ALLOW_SAMPLE_SETTINGS$)/;
   for (const fn of functionManifests()) {
     const code = fs.readFileSync(path.join(fn.dir, 'index.js'), 'utf8');
     const read = new Set<string>();

@@ -50,12 +50,14 @@ async function gateway(emu: RunningEmulator, openid: string, fn: string, event: 
  * `env` is added to the emulator process's environment, which its function instances inherit: the
  * way to set a function's environment variables (`PLATFORM_ADMIN_OPENIDS`) or emulator options
  * (`EMULATOR_SUBSCRIBE_DEFAULT: 'none'` to make subscribe messages need credits, as in WeChat).
- * `clock` pins the emulated clock (test/support/pinned-clock.ts).
+ * `clock` pins the emulated clock (test/support/pinned-clock.ts). Missing production settings take
+ * their samples here (`CLOUDMALL_ALLOW_SAMPLE_SETTINGS: '1'`, server/settings.ts); pass
+ * `CLOUDMALL_ALLOW_SAMPLE_SETTINGS: ''` to run as production does.
  */
 export async function startMall(opts: { workers?: number; timers?: boolean; env?: Record<string, string>; parity?: 'production' | 'off'; clock?: StartOptions['clock'] } = {}): Promise<Mall> {
   // Every test mall runs with the production-parity switch on (empty WX_CONTEXT_KEYS for timers and
   // pay callbacks, UTC), so the whole function suite proves the mall works as production runs it.
-  const emu = await startEmulator({ functionsDir: FUNCTIONS_DIR, workers: opts.workers ?? 4, timers: opts.timers ?? false, parity: opts.parity ?? 'production', env: { EMULATOR_SUBSCRIBE_DEFAULT: 'granted', ...opts.env }, clock: opts.clock });
+  const emu = await startEmulator({ functionsDir: FUNCTIONS_DIR, workers: opts.workers ?? 4, timers: opts.timers ?? false, parity: opts.parity ?? 'production', env: { EMULATOR_SUBSCRIBE_DEFAULT: 'granted', CLOUDMALL_ALLOW_SAMPLE_SETTINGS: '1', ...opts.env }, clock: opts.clock });
   await deployLocal(emu.url);
   const cloud = realSdk(emu.adminUrl);
   const db = cloud.database();

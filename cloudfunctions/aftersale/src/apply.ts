@@ -15,7 +15,8 @@ import type { AfterSaleDoc } from '../../../server/model';
 import { inTransaction } from '../../../server/repo';
 import { ownOrder } from '../../order/src/views/own-order';
 import { claimsFor, claimsOf } from './claims';
-import { afterSaleView } from './views';
+import { requireOwnPrivateFiles } from '../../../server/private-files';
+import { afterSaleView, withPhotoLinks } from './views';
 
 const PLAN_FAILURES = {
   AFTER_SALE_NOT_ALLOWED: ['AFTER_SALE_NOT_ALLOWED', '该订单当前不能申请此类售后'],
@@ -40,6 +41,7 @@ export const apply: ActionDef<AfterSaleApplyInput, AfterSaleView> = {
     ['orderId', 'type', 'lines', 'reason'],
   ),
   async run(input, ctx) {
+    requireOwnPrivateFiles(input.photos ?? [], 'aftersale', ctx.openid);
     await ownOrder(ctx.openid, input.orderId);
     const at = new Date(ctx.now);
     const outcome = await inTransaction(async (tx) => {
@@ -79,7 +81,7 @@ export const apply: ActionDef<AfterSaleApplyInput, AfterSaleView> = {
       return fail(code, message, outcome.details);
     }
     logEvent('after_sale_requested', { afterSaleId: outcome.value._id, orderId: input.orderId, amountFen: outcome.value.amountFen });
-    return afterSaleView(outcome.value, 'shopper');
+    return withPhotoLinks(afterSaleView(outcome.value, 'shopper'));
   },
 };
 

@@ -17,6 +17,7 @@ import { afterSaleRefundId } from '../../../server/aftersale/finish-refund';
 import { _ } from '../../../server/cloud';
 import { withEvent } from '../../../server/checkout/history';
 import { newRefund, submitRefund } from '../../../server/checkout/refunds';
+import { subMchId } from '../../../server/checkout/wx-pay';
 import { fail } from '../../../server/failure';
 import { logEvent } from '../../../server/log';
 import type { AfterSaleDoc, HistoryEntry, OrderDoc } from '../../../server/model';
@@ -41,6 +42,7 @@ async function restock(a: AfterSaleDoc, now: number): Promise<void> {
 type Issued = { after: AfterSaleDoc; closed: OrderDoc | null; closedFromPaid: boolean };
 
 export async function issueRefund(a: AfterSaleDoc, event: Extract<AfterSaleEvent, 'approveRefund' | 'confirmReturn'>, o: { by: string; now: number; note?: string }): Promise<AfterSaleDoc> {
+  subMchId(); // the refund needs it: a missing WeChat Pay setting fails here, before any change
   const payment = (await repo.get('payments', a.paymentId)) ?? fail('INTERNAL', `payment ${a.paymentId} missing`);
   const refundId = afterSaleRefundId(a._id);
   const room = checkRefundAmount({ paidFen: payment.totalFen, alreadyRefundedFen: await refundedSoFar(payment._id, refundId), requestedFen: a.amountFen });

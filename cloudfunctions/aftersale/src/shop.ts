@@ -8,7 +8,7 @@ import { repo } from '../../../server/repo';
 import { issueRefund } from './issue-refund';
 import { reread, shopAfterSale } from './own';
 import { transition } from './transition';
-import { afterSaleView } from './views';
+import { afterSaleView, withPhotoLinks } from './views';
 
 /** The shop's requests by state, newest first (indexes by_shop_status, by_shop_created). */
 export const shopList: ActionDef<PageRequest & { shopId: string; status?: AfterSaleStatus | 'all' }, Page<AfterSaleView>> = {
@@ -18,7 +18,7 @@ export const shopList: ActionDef<PageRequest & { shopId: string; status?: AfterS
     const status = input.status && input.status !== 'all' ? { status: input.status } : {};
     return readPage(input.cursor, input.pageSize, async (skip, limit) => {
       const docs = await repo.find('after_sales', { shopId: input.shopId, ...status }, { orderBy: [['createdAt', 'desc'], ['_id', 'desc']], skip, limit });
-      return docs.map((a) => afterSaleView(a, 'shop'));
+      return withPhotoLinks(docs.map((a) => afterSaleView(a, 'shop')));
     });
   },
 };
@@ -27,7 +27,7 @@ export const shopDetail: ActionDef<{ shopId: string; id: string }, AfterSaleView
   input: obj({ shopId: id, id }, ['shopId', 'id']),
   async run(input, ctx) {
     const a = await shopAfterSale(ctx, input.shopId, input.id);
-    return afterSaleView(a, 'shop', a.refundId ? await repo.get('refunds', a.refundId) : null);
+    return withPhotoLinks(afterSaleView(a, 'shop', a.refundId ? await repo.get('refunds', a.refundId) : null));
   },
 };
 
@@ -47,7 +47,7 @@ export const approve: ActionDef<{ shopId: string; id: string; note?: string }, A
       event === 'approveRefund'
         ? await issueRefund(a, event, { by: ctx.openid, now: ctx.now, note: text })
         : await transition(a, event, { by: ctx.openid, now: ctx.now, note: text, patch: text ? { shopNote: text } : {} });
-    return afterSaleView(await reread(after._id, after), 'shop');
+    return withPhotoLinks(afterSaleView(await reread(after._id, after), 'shop'));
   },
 };
 
@@ -56,7 +56,7 @@ export const reject: ActionDef<{ shopId: string; id: string; reason: string }, A
   async run(input, ctx) {
     const a = await shopAfterSale(ctx, input.shopId, input.id);
     const reason = input.reason.trim();
-    return afterSaleView(await transition(a, 'reject', { by: ctx.openid, now: ctx.now, note: reason, patch: { rejectReason: reason } }), 'shop');
+    return withPhotoLinks(afterSaleView(await transition(a, 'reject', { by: ctx.openid, now: ctx.now, note: reason, patch: { rejectReason: reason } }), 'shop'));
   },
 };
 
@@ -66,6 +66,6 @@ export const confirmReturn: ActionDef<{ shopId: string; id: string }, AfterSaleV
   async run(input, ctx) {
     const a = await shopAfterSale(ctx, input.shopId, input.id);
     const after = await issueRefund(a, 'confirmReturn', { by: ctx.openid, now: ctx.now });
-    return afterSaleView(await reread(after._id, after), 'shop');
+    return withPhotoLinks(afterSaleView(await reread(after._id, after), 'shop'));
   },
 };

@@ -5,7 +5,7 @@ import { readPage } from '../../../server/paging';
 import { repo } from '../../../server/repo';
 import { ownAfterSale, reread } from './own';
 import { transition } from './transition';
-import { afterSaleView } from './views';
+import { afterSaleView, withPhotoLinks } from './views';
 
 /** The caller's requests, newest first (index by_owner_created). */
 export const mine: ActionDef<PageRequest, Page<AfterSaleView>> = {
@@ -13,7 +13,7 @@ export const mine: ActionDef<PageRequest, Page<AfterSaleView>> = {
   async run(input, ctx) {
     return readPage(input.cursor, input.pageSize, async (skip, limit) => {
       const docs = await repo.find('after_sales', { openid: ctx.openid }, { orderBy: [['createdAt', 'desc'], ['_id', 'desc']], skip, limit });
-      return docs.map((a) => afterSaleView(a, 'shopper'));
+      return withPhotoLinks(docs.map((a) => afterSaleView(a, 'shopper')));
     });
   },
 };
@@ -22,7 +22,7 @@ export const detail: ActionDef<{ id: string }, AfterSaleView> = {
   input: obj({ id }, ['id']),
   async run(input, ctx) {
     const a = await ownAfterSale(ctx, input.id);
-    return afterSaleView(a, 'shopper', a.refundId ? await repo.get('refunds', a.refundId) : null);
+    return withPhotoLinks(afterSaleView(a, 'shopper', a.refundId ? await repo.get('refunds', a.refundId) : null));
   },
 };
 
@@ -31,7 +31,7 @@ export const cancel: ActionDef<{ id: string }, AfterSaleView> = {
   input: obj({ id }, ['id']),
   async run(input, ctx) {
     const a = await ownAfterSale(ctx, input.id);
-    return afterSaleView(await transition(a, 'cancel', { by: ctx.openid, now: ctx.now }), 'shopper');
+    return withPhotoLinks(afterSaleView(await transition(a, 'cancel', { by: ctx.openid, now: ctx.now }), 'shopper'));
   },
 };
 
@@ -44,6 +44,6 @@ export const submitReturn: ActionDef<{ id: string; carrier: string; trackingNo: 
     const a = await ownAfterSale(ctx, input.id);
     const returnLogistics = { carrier: input.carrier.trim(), trackingNo: input.trackingNo };
     await transition(a, 'submitReturn', { by: ctx.openid, now: ctx.now, note: `${returnLogistics.carrier} ${returnLogistics.trackingNo}`, patch: { returnLogistics } });
-    return afterSaleView(await reread(a._id, a), 'shopper');
+    return withPhotoLinks(afterSaleView(await reread(a._id, a), 'shopper'));
   },
 };

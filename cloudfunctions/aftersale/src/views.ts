@@ -2,6 +2,7 @@
 import type { AfterSaleView } from '../../../miniprogram/contracts';
 import { afterSaleMachine } from '../../../domain';
 import type { AfterSaleDoc, RefundDoc } from '../../../server/model';
+import { tempUrls } from '../../../server/private-files';
 
 export type Viewer = 'shopper' | 'shop';
 
@@ -9,6 +10,17 @@ function actionsFor(a: AfterSaleDoc, viewer: Viewer): AfterSaleView['actions'] {
   const can = (e: Parameters<typeof afterSaleMachine.can>[1]) => afterSaleMachine.can(a.status, e);
   if (viewer === 'shopper') return [...(can('cancel') ? (['cancel'] as const) : []), ...(can('submitReturn') ? (['submitReturn'] as const) : [])];
   return [...(can('approveRefund') ? (['approve', 'reject'] as const) : []), ...(can('confirmReturn') ? (['confirmReturn'] as const) : [])];
+}
+
+/**
+ * The views with their photos (private files) as temp links: call it only with views for the buyer
+ * or the shop's staff, after their role checks.
+ */
+export async function withPhotoLinks<V extends AfterSaleView | AfterSaleView[]>(views: V): Promise<V> {
+  const list: AfterSaleView[] = Array.isArray(views) ? views : [views as AfterSaleView];
+  const urls = await tempUrls(list.flatMap((v) => v.photos));
+  for (const v of list) v.photos = v.photos.map((id) => urls.get(id) ?? '').filter((url) => url !== '');
+  return views;
 }
 
 export function afterSaleView(a: AfterSaleDoc, viewer: Viewer, refund: RefundDoc | null = null): AfterSaleView {

@@ -1,4 +1,6 @@
 import { defineFunction } from '../../../server/handler';
+import { timeBudget } from '../../../server/sweep';
+import config from '../config.json';
 import { balance, statements } from './balance';
 import { getCommission, setCommission } from './commission';
 import { overview } from './overview';
@@ -13,9 +15,9 @@ export const main = defineFunction(
   {
     // timer and internal calls only (SOURCE wx_trigger / scf): refused from the mini-program
     actions: {
-      sweep: (_event, ctx) => sweep(ctx.now),
-      settleDue: (_event, ctx) => settleDue(ctx.now),
-      recordRefunds: (_event, ctx) => recordRefunds(ctx.now),
+      sweep: (_event, ctx) => sweep(ctx.now, timeBudget(config.timeout)),
+      settleDue: (_event, ctx) => settleDue(ctx.now, timeBudget(config.timeout)),
+      recordRefunds: (_event, ctx) => recordRefunds(ctx.now, timeBudget(config.timeout)),
     },
     timers: { sweep: 'sweep' },
   },

@@ -13,12 +13,16 @@ import { _ } from '../../../server/cloud';
 import { isDuplicateKey } from '../../../server/db-errors';
 import { currentCommissionRates, DEFAULT_COMMISSION_BPS } from '../../../server/ledger/commission-rates';
 import { logEvent } from '../../../server/log';
+import type { RefundDoc } from '../../../server/model';
 import { inTransaction, repo } from '../../../server/repo';
+import { afterCursor, sweepQueue, type TimeBudget } from '../../../server/sweep';
 import { refundOrder } from '../../../domain';
 import { orderEntries, writeEntries } from './ledger-store';
 import { settlementOrderOf } from './settlement-order';
 
 const BATCH = 100;
+/** Far enough ahead to take every waiting refund (the queue has no upper bound of its own). */
+const NO_LATER_THAN = new Date('9999-12-31T00:00:00Z');
 
 export type RecordOutcome = 'recorded' | 'no_order' | 'already' | 'skipped' | 'refused';
 
@@ -58,23 +62,32 @@ export interface RecordReport {
   failed: number;
 }
 
-/** Records the succeeded refunds not yet in the ledger. */
-export async function recordRefunds(now: number): Promise<RecordReport> {
+/**
+ * Records the succeeded refunds not yet in the ledger, oldest first, in batches while the run's time
+ * lasts (server/sweep.ts): a refund that cannot be recorded stays where it is without holding up
+ * the ones behind it.
+ */
+export async function recordRefunds(now: number, budget: TimeBudget): Promise<RecordReport & { drained: boolean }> {
   const report: RecordReport = { recorded: 0, skipped: 0, failed: 0 };
-  const waiting = await repo.find('refunds', { status: 'succeeded', ledgerAt: _.exists(false) }, { orderBy: [['updatedAt', 'asc']], limit: BATCH });
-  if (waiting.length === 0) return report;
-  const rates = await currentCommissionRates();
-  const defaultBps = rates?.defaultBps ?? DEFAULT_COMMISSION_BPS;
-  for (const refund of waiting) {
-    try {
-      const outcome = await recordRefund(refund._id, defaultBps, now);
-      if (outcome === 'recorded' || outcome === 'no_order') report.recorded++;
-      else report.skipped++;
-    } catch (e) {
-      report.failed++;
-      logEvent('refund_record_failed', { refundId: refund._id, error: String((e as Error)?.message ?? e) });
-    }
-  }
-  if (report.recorded) logEvent('refunds_recorded', { ...report });
-  return report;
+  let defaultBps: number | null = null;
+  const walk = await sweepQueue<RefundDoc>({
+    name: 'refund-ledger',
+    field: 'updatedAt',
+    batch: BATCH,
+    budget,
+    page: (cursor, limit) => repo.find('refunds', { status: 'succeeded', ledgerAt: _.exists(false), ...afterCursor('updatedAt', cursor, NO_LATER_THAN) }, { orderBy: [['updatedAt', 'asc'], ['_id', 'asc']], limit }),
+    handle: async (refund) => {
+      try {
+        defaultBps ??= (await currentCommissionRates())?.defaultBps ?? DEFAULT_COMMISSION_BPS;
+        const outcome = await recordRefund(refund._id, defaultBps, now);
+        if (outcome === 'recorded' || outcome === 'no_order') report.recorded++;
+        else report.skipped++;
+      } catch (e) {
+        report.failed++;
+        logEvent('refund_record_failed', { refundId: refund._id, error: String((e as Error)?.message ?? e) });
+      }
+    },
+  });
+  if (report.recorded || report.failed) logEvent('refunds_recorded', { ...report, drained: walk.drained });
+  return { ...report, drained: walk.drained };
 }

@@ -13,17 +13,27 @@
  * The open after-sale check runs just before the transaction (a query cannot run inside one): a
  * request opened in between is harmless, its refund is then recorded as a reversal after
  * settlement, which the ledger rules handle exactly.
+ *
+ * A run never stalls on orders it cannot settle: the orders held by an open after-sale are read
+ * first (the open requests, by the `by_status` index) and left out of the due query, and the
+ * due orders are walked in batches with a keyset cursor within the function's time limit
+ * (server/sweep.ts); what is left waits at the head of the queue for the next run.
  */
-import { AFTER_SALE_WINDOW_DAYS, DAY_MS, isSettlementDue, settleOrder } from '../../../domain';
+import { AFTER_SALE_STATES, AFTER_SALE_WINDOW_DAYS, DAY_MS, isOpenAfterSale, isSettlementDue, settleOrder } from '../../../domain';
 import { _ } from '../../../server/cloud';
 import { isDuplicateKey } from '../../../server/db-errors';
 import { currentCommissionRates, DEFAULT_COMMISSION_BPS } from '../../../server/ledger/commission-rates';
 import { logEvent } from '../../../server/log';
+import type { OrderDoc } from '../../../server/model';
 import { inTransaction, repo } from '../../../server/repo';
+import { afterCursor, sweepQueue, type TimeBudget } from '../../../server/sweep';
 import { orderEntries, writeEntries } from './ledger-store';
 import { settlementOrderOf } from './settlement-order';
 
-const BATCH = 100;
+export const SETTLE_BATCH = 100;
+/** Open after-sale requests read per page when collecting the orders they hold back. */
+const OPEN_AFTER_SALE_PAGE = 1000;
+const OPEN_AFTER_SALE = AFTER_SALE_STATES.filter(isOpenAfterSale);
 /** After-sale states that no longer hold an order's settlement back. */
 export const CLOSED_AFTER_SALE = ['refunded', 'rejected', 'cancelled'];
 
@@ -65,24 +75,50 @@ export interface SettleReport {
   failed: number;
 }
 
-/** Settles the orders that came due (a batch per run; the rest wait for the next hour). */
-export async function settleDue(now: number): Promise<SettleReport> {
+/** The orders an open after-sale request holds back from settlement. */
+async function heldByAfterSale(): Promise<string[]> {
+  const held = new Set<string>();
+  for (let offset = 0; ; offset += OPEN_AFTER_SALE_PAGE) {
+    let page: Array<{ orderId: string }>;
+    try {
+      page = await repo.find('after_sales', { status: _.in(OPEN_AFTER_SALE) }, { orderBy: [['_id', 'asc']], limit: OPEN_AFTER_SALE_PAGE, skip: offset, fields: { orderId: true } });
+    } catch (e) {
+      if (/not exist|not found|COLLECTION_NOT_EXIST/i.test(String((e as Error)?.message ?? (e as { errMsg?: string })?.errMsg ?? e))) return [];
+      throw e;
+    }
+    for (const a of page) held.add(a.orderId);
+    if (page.length < OPEN_AFTER_SALE_PAGE) return [...held];
+  }
+}
+
+/**
+ * Settles the orders that came due, oldest first, in batches while the run's time lasts; the orders
+ * an open after-sale holds back are not even read.
+ */
+export async function settleDue(now: number, budget: TimeBudget): Promise<SettleReport & { held: number; drained: boolean }> {
   const report: SettleReport = { settled: 0, skipped: 0, failed: 0 };
   const completedBefore = new Date(now - AFTER_SALE_WINDOW_DAYS * DAY_MS);
-  const due = await repo.find('orders', { status: 'completed', settledAt: _.exists(false), completedAt: _.lte(completedBefore) }, { orderBy: [['completedAt', 'asc']], limit: BATCH });
-  if (due.length === 0) return report;
-  const rates = await currentCommissionRates();
-  const defaultBps = rates?.defaultBps ?? DEFAULT_COMMISSION_BPS;
-  for (const order of due) {
-    try {
-      const outcome = await settleOne(order._id, defaultBps, now);
-      if (outcome === 'settled' || outcome === 'nothing_left') report.settled++;
-      else report.skipped++;
-    } catch (e) {
-      report.failed++;
-      logEvent('settle_failed', { orderId: order._id, error: String((e as Error)?.message ?? e) });
-    }
-  }
-  if (report.settled) logEvent('orders_settled', { ...report });
-  return report;
+  const held = await heldByAfterSale();
+  let defaultBps: number | null = null;
+  const walk = await sweepQueue<OrderDoc>({
+    name: 'settlement',
+    field: 'completedAt',
+    batch: SETTLE_BATCH,
+    budget,
+    page: (cursor, limit) =>
+      repo.find('orders', { status: 'completed', settledAt: _.exists(false), ...afterCursor('completedAt', cursor, completedBefore, held) }, { orderBy: [['completedAt', 'asc'], ['_id', 'asc']], limit }),
+    handle: async (order) => {
+      try {
+        defaultBps ??= (await currentCommissionRates())?.defaultBps ?? DEFAULT_COMMISSION_BPS;
+        const outcome = await settleOne(order._id, defaultBps, now);
+        if (outcome === 'settled' || outcome === 'nothing_left') report.settled++;
+        else report.skipped++;
+      } catch (e) {
+        report.failed++;
+        logEvent('settle_failed', { orderId: order._id, error: String((e as Error)?.message ?? e) });
+      }
+    },
+  });
+  if (report.settled || report.failed) logEvent('orders_settled', { ...report, held: held.length, drained: walk.drained });
+  return { ...report, held: held.length, drained: walk.drained };
 }

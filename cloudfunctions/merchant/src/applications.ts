@@ -8,7 +8,8 @@ import { cursor, empty, obj, pageSize } from '../../../server/input';
 import type { ShopApplicationDoc } from '../../../server/model';
 import { readPage } from '../../../server/paging';
 import { repo } from '../../../server/repo';
-import { applicationView } from './views';
+import { requireOwnPrivateFiles } from '../../../server/private-files';
+import { applicationViewOf, applicationViews } from './views';
 
 const nonBlank = (max: number) => ({ type: 'string', minLength: 1, maxLength: max, pattern: '\\S' });
 
@@ -39,6 +40,7 @@ export const apply: ActionDef<ShopApplicationInput, ShopApplication> = {
     ['shopName', 'contactName', 'phone', 'licenseFileId'],
   ),
   async run(input, ctx) {
+    requireOwnPrivateFiles([input.licenseFileId], 'licence', ctx.openid);
     const existing = await pendingOf(ctx.openid);
     if (existing) refuseDuplicate(existing);
     const reviewed = await repo.count('shop_applications', { openid: ctx.openid, status: _.neq('pending') });
@@ -66,7 +68,7 @@ export const apply: ActionDef<ShopApplicationInput, ShopApplication> = {
       await repo.remove('shop_applications', { _id: doc._id, status: 'pending' });
       refuseDuplicate(pending[0]);
     }
-    return applicationView(doc);
+    return applicationViewOf(doc);
   },
 };
 
@@ -75,7 +77,7 @@ export const mine: ActionDef<Record<string, never>, { application: ShopApplicati
   input: empty,
   async run(_input, ctx) {
     const [latest] = await repo.find('shop_applications', { openid: ctx.openid }, { orderBy: [['createdAt', 'desc']], limit: 1 });
-    return { application: latest ? applicationView(latest) : null };
+    return { application: latest ? await applicationViewOf(latest) : null };
   },
 };
 
@@ -88,6 +90,6 @@ export const list: ActionDef<{ status: ShopApplicationStatus; cursor?: string; p
     const page = await readPage(input.cursor, input.pageSize, (skip, limit) =>
       repo.find('shop_applications', { status: input.status }, { orderBy: [['createdAt', direction], ['_id', 'asc']], skip, limit }),
     );
-    return { items: page.items.map(applicationView), nextCursor: page.nextCursor };
+    return { items: await applicationViews(page.items), nextCursor: page.nextCursor };
   },
 };

@@ -3,8 +3,11 @@ import { beijingTime, sendSubscribeMessage, templateIdFromEnv, thing } from '../
 
 /** The environment variable holding the subscribe-message template of "开店审核结果". */
 export const REVIEW_TEMPLATE_ENV = 'MERCHANT_REVIEW_TEMPLATE_ID';
-/** Used while the variable is unset: only the local emulator accepts it (WeChat answers 40037). */
+/** Used while the variable is unset, only under the local emulator (WeChat answers 40037). */
 export const REVIEW_TEMPLATE_PLACEHOLDER = 'TPL_MERCHANT_REVIEW';
+
+/** The template id; `SETTING_MISSING` when unset in production: reviews check it before they change anything. */
+export const reviewTemplateId = (): string => templateIdFromEnv(REVIEW_TEMPLATE_ENV, REVIEW_TEMPLATE_PLACEHOLDER);
 
 /**
  * Tells the applicant the review result. Runs after the review is committed and never fails it:
@@ -17,7 +20,7 @@ export async function notifyReview(app: ShopApplicationDoc): Promise<void> {
     'review',
     {
       touser: app.openid,
-      templateId: templateIdFromEnv(REVIEW_TEMPLATE_ENV, REVIEW_TEMPLATE_PLACEHOLDER),
+      templateId: reviewTemplateId(),
       data: {
         thing1: { value: thing(app.shopName) },
         phrase2: { value: approved ? '审核通过' : '审核未通过' },

@@ -7,8 +7,8 @@ import { stableId } from '../../../server/ids';
 import { logEvent } from '../../../server/log';
 import type { ShopApplicationDoc, ShopDoc } from '../../../server/model';
 import { inTransaction, repo } from '../../../server/repo';
-import { notifyReview } from './notify';
-import { applicationView, shopSummary } from './views';
+import { notifyReview, reviewTemplateId } from './notify';
+import { applicationViewOf, shopSummary } from './views';
 
 /** A new shop ships for free until its owner sets a fee. */
 export const DEFAULT_SHIPPING: ShopDoc['shipping'] = { feeFen: 0, freeThresholdFen: null };
@@ -51,6 +51,7 @@ export const approve: ActionDef<{ applicationId: string }, { application: ShopAp
   input: obj({ applicationId: id }, ['applicationId']),
   async run(input, ctx) {
     await requirePlatformAdmin(ctx);
+    reviewTemplateId(); // the result message needs it: a missing setting fails here, before any change
     await application(input.applicationId);
     const { changed, app, shop } = await approveInTx(input.applicationId, ctx);
     if (!app) return notFound('开店申请');
@@ -59,7 +60,7 @@ export const approve: ActionDef<{ applicationId: string }, { application: ShopAp
       logEvent('shop_application_approved', { applicationId: app._id, shopId: shop._id, by: ctx.openid });
       await notifyReview(app);
     }
-    return { application: applicationView(app), shop: shopSummary(shop) };
+    return { application: await applicationViewOf(app), shop: shopSummary(shop) };
   },
 };
 
@@ -68,6 +69,7 @@ export const reject: ActionDef<{ applicationId: string; reason: string }, { appl
   input: obj({ applicationId: id, reason: { type: 'string', minLength: 1, maxLength: 200, pattern: '\\S' } }, ['applicationId', 'reason']),
   async run(input, ctx) {
     await requirePlatformAdmin(ctx);
+    reviewTemplateId(); // as in approve
     const before = await application(input.applicationId);
     const now = new Date(ctx.now);
     const patch = { status: 'rejected' as const, reason: input.reason.trim(), reviewerOpenid: ctx.openid, reviewedAt: now, updatedAt: now };
@@ -75,10 +77,10 @@ export const reject: ActionDef<{ applicationId: string; reason: string }, { appl
       const app = { ...before, ...patch };
       logEvent('shop_application_rejected', { applicationId: app._id, by: ctx.openid });
       await notifyReview(app);
-      return { application: applicationView(app) };
+      return { application: await applicationViewOf(app) };
     }
     const after = await application(input.applicationId);
     if (after.status !== 'rejected') fail('CONFLICT', '该申请已通过审核', { status: after.status });
-    return { application: applicationView(after) };
+    return { application: await applicationViewOf(after) };
   },
 };

@@ -7,7 +7,7 @@ import { cursor, id, obj, pageSize } from '../../../server/input';
 import type { ShopDoc } from '../../../server/model';
 import { mapPage, readPage } from '../../../server/paging';
 import { repo } from '../../../server/repo';
-import { applicationView } from './views';
+import { applicationViewOf } from './views';
 
 const SHOP_STATUSES: Array<ShopDoc['status']> = ['active', 'suspended'];
 const GOODS_STATUSES = ['on_shelf', 'off_shelf'];
@@ -65,7 +65,7 @@ export const shopDetail: ActionDef<{ shopId: string }, AdminShopDetail> = {
       members: members
         .map((r) => ({ openid: r._id, role: r.shops.find((s) => s.shopId === shopId)!.role }))
         .sort((a, b) => (a.role === b.role ? a.openid.localeCompare(b.openid) : a.role === 'owner' ? -1 : 1)),
-      application: application ? applicationView(application) : null,
+      application: application ? await applicationViewOf(application) : null,
     };
   },
 };

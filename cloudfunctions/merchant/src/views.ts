@@ -1,7 +1,18 @@
 import type { MyShop, ShopApplication, ShopRole, ShopSummary } from '../../../miniprogram/contracts';
 import type { ShopApplicationDoc, ShopDoc } from '../../../server/model';
+import { tempUrls } from '../../../server/private-files';
 
-export function applicationView(d: ShopApplicationDoc): ShopApplication {
+/** Callers must be the applicant or a platform admin: the view carries a temp link to the private licence. */
+export async function applicationViews(docs: ShopApplicationDoc[]): Promise<ShopApplication[]> {
+  const urls = await tempUrls(docs.map((d) => d.licenseFileId));
+  return docs.map((d) => applicationView(d, urls.get(d.licenseFileId) ?? ''));
+}
+
+export async function applicationViewOf(d: ShopApplicationDoc): Promise<ShopApplication> {
+  return (await applicationViews([d]))[0]!;
+}
+
+function applicationView(d: ShopApplicationDoc, licenseUrl: string): ShopApplication {
   const v: ShopApplication = {
     id: d._id,
     openid: d.openid,
@@ -9,6 +20,7 @@ export function applicationView(d: ShopApplicationDoc): ShopApplication {
     contactName: d.contactName,
     phone: d.phone,
     licenseFileId: d.licenseFileId,
+    licenseUrl,
     status: d.status,
     createdAt: d.createdAt.getTime(),
     updatedAt: d.updatedAt.getTime(),

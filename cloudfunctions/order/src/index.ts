@@ -1,4 +1,6 @@
 import { defineFunction } from '../../../server/handler';
+import { timeBudget } from '../../../server/sweep';
+import config from '../config.json';
 import { cancel } from './actions/cancel';
 import { confirmReceipt } from './actions/confirm-receipt';
 import { counts } from './actions/counts';
@@ -15,9 +17,9 @@ export const main = defineFunction(
   { quote, create, list, detail, cancel, confirmReceipt, counts },
   {
     actions: {
-      expireUnpaid: (_event, ctx) => expireUnpaid(ctx.now),
-      autoConfirm: (_event, ctx) => autoConfirm(ctx.now),
-      sweep: (_event, ctx) => sweep(ctx.now),
+      expireUnpaid: (_event, ctx) => expireUnpaid(ctx.now, timeBudget(config.timeout)),
+      autoConfirm: (_event, ctx) => autoConfirm(ctx.now, timeBudget(config.timeout)),
+      sweep: (_event, ctx) => sweep(ctx.now, timeBudget(config.timeout)),
     },
     timers: { sweep: 'sweep' },
   },

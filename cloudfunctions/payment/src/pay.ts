@@ -36,6 +36,7 @@ export const pay: ActionDef<{ paymentId: string }, { params: PaymentParams; paym
     const payment = await ownPayment(ctx.openid, input.paymentId);
     if (!paymentMachine.can(payment.status, 'succeed')) fail('PAYMENT_STATE_INVALID', payment.status === 'paid' ? '订单已支付' : '订单已取消');
     if (ctx.now > payment.payDeadline.getTime() - MIN_PAY_WINDOW_MS) fail('PAYMENT_STATE_INVALID', '支付已超时，订单将自动取消');
+    wxPay.subMchId(); // a missing WeChat Pay setting fails here, before any change
     // recorded before asking WeChat, so a cancel racing with this call asks WeChat first
     if (!payment.prepayAt) await repo.update('payments', payment._id, { prepayAt: new Date(ctx.now), updatedAt: new Date(ctx.now) }, { status: payment.status });
     const clientIp = String((cloud.getWXContext() as { CLIENTIP?: string }).CLIENTIP || '127.0.0.1');

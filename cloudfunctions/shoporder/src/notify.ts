@@ -6,6 +6,9 @@ export const SHIPPED_TEMPLATE_ENV = 'ORDER_SHIPPED_TEMPLATE_ID';
 /** Used while the variable is unset: only the local emulator accepts it (WeChat answers 40037). */
 export const SHIPPED_TEMPLATE_PLACEHOLDER = 'TPL_ORDER_SHIPPED';
 
+/** The template id; `SETTING_MISSING` when unset in production: shipping checks it before it changes anything. */
+export const shippedTemplateId = (): string => templateIdFromEnv(SHIPPED_TEMPLATE_ENV, SHIPPED_TEMPLATE_PLACEHOLDER);
+
 /**
  * Tells the shopper their order shipped. Runs after the order is marked shipped and never fails
  * it: without a subscription credit (43101: the shopper did not accept `wx.requestSubscribeMessage`
@@ -20,7 +23,7 @@ export async function notifyShipped(order: OrderDoc): Promise<void> {
     'shipped',
     {
       touser: order.openid,
-      templateId: templateIdFromEnv(SHIPPED_TEMPLATE_ENV, SHIPPED_TEMPLATE_PLACEHOLDER),
+      templateId: shippedTemplateId(),
       page: `packages/order/detail/index?orderId=${order._id}`,
       data: {
         character_string1: { value: order._id.slice(0, 32) },

@@ -7,7 +7,7 @@ import type { ActionDef } from '../../../server/handler';
 import { id, obj } from '../../../server/input';
 import { logEvent } from '../../../server/log';
 import { repo } from '../../../server/repo';
-import { notifyShipped } from './notify';
+import { notifyShipped, shippedTemplateId } from './notify';
 import { detailOf, shopOrder } from './shop-order';
 
 const text = (max: number) => ({ type: 'string', minLength: 1, maxLength: max, pattern: '\\S' }) as const;
@@ -22,6 +22,7 @@ export const ship: ActionDef<{ shopId: string; orderId: string; carrier: string;
   input: obj({ shopId: id, orderId: id, carrier: text(30), trackingNo: { type: 'string', pattern: '^[A-Za-z0-9-]{4,32}$' } }, ['shopId', 'orderId', 'carrier', 'trackingNo']),
   async run(input, ctx) {
     const order = await shopOrder(ctx, input.shopId, input.orderId);
+    shippedTemplateId(); // the shipped message needs it: a missing setting fails here, before any change
     const next = orderMachine.next(order.status, 'ship');
     if (!next.ok) return fail('ORDER_STATE_INVALID', order.status === 'shipped' ? '订单已发货' : '该订单当前不能发货', { status: order.status });
     if (await repo.count('after_sales', { orderId: order._id, status: 'requested' })) fail('AFTER_SALE_STATE_INVALID', '该订单有待处理的售后申请，请先处理');

@@ -6,7 +6,7 @@ import { storageRoutes } from './routes';
 export { MAX_FILES_PER_BATCH, type UploaderOf } from './actions';
 export { bucketFor, formatFileId, parseFileId, type FileLocation } from './file-id';
 export type { StoredFile } from './file-metadata';
-export { STORAGE_URL_PREFIX, StorageService } from './storage-service';
+export { isPrivatePath, PRIVATE_PREFIX, STORAGE_URL_PREFIX, StorageService } from './storage-service';
 
 export interface StorageOptions {
   /**

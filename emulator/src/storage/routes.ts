@@ -3,7 +3,7 @@ import type { Route } from '../types';
 import { cloudPathProblem, decodeSegment } from './cloud-path';
 import { CORS_HEADERS, type CosError, cosError, postResponseXml, sendCosError } from './cos-xml';
 import { type UploadForm, parseUploadForm } from './form-upload';
-import { STORAGE_URL_PREFIX, type StorageService, type UploadAttempt } from './storage-service';
+import { isPrivatePath, STORAGE_URL_PREFIX, type StorageService, type UploadAttempt } from './storage-service';
 
 /** Bucket and cloud path named by a storage URL (`/storage/<bucket>/<cloudPath>`). */
 type Located = { ok: true; bucket: string; cloudPath: string } | { ok: false; failure: CosError };
@@ -23,12 +23,17 @@ const header = (req: IncomingMessage, name: string): string | undefined => {
   return Array.isArray(v) ? v[0] : v;
 };
 
-/** `GET` (and `HEAD`) of a stored file: its bytes with the type, size and ETag it was stored with. */
+/**
+ * `GET` (and `HEAD`) of a stored file: its bytes with the type, size and ETag it was stored with.
+ * Files under `private/` need the signature and expiry of a temp URL (storage-service.ts).
+ */
 function download(service: StorageService) {
   return (req: IncomingMessage, res: ServerResponse, url: URL): void => {
     const loc = locate(url);
     if (!loc.ok) return sendCosError(res, loc.failure, url.pathname);
     const file = service.find(loc.bucket, loc.cloudPath);
+    // a private file only through its temp URL (getTempFileURL), never by its plain address
+    if (file && !service.mayDownload(loc.cloudPath, url.searchParams)) return sendCosError(res, cosError(403, 'AccessDenied', 'Access Denied. This file is private: read it through a temp URL (getTempFileURL).'), url.pathname);
     const stream = file && service.read(file);
     if (!file || !stream) return sendCosError(res, cosError(404, 'NoSuchKey', 'The specified key does not exist.'), url.pathname);
     const headers = {
@@ -130,7 +135,9 @@ export const GATEWAY_UPLOAD_MAX_BYTES = 10 * 1024 * 1024;
  * part `file` (what `wx.uploadFile({name: 'file', formData: {cloudPath}})` sends), the dev identity
  * in `x-wx-openid`. Grants and accepts the upload in one go, recording the caller as `uploaded_by`,
  * and answers like `wx.cloud.uploadFile` resolves: `{fileID, statusCode: 200, errMsg}`, or
- * `{errCode, errMsg}` (HTTP 200 either way, as the function gateway does).
+ * `{errCode, errMsg}` (HTTP 200 either way, as the function gateway does). For a private file
+ * (`private/...`) the answer adds `tempFileURL`, a signed link for the uploader's own preview
+ * (in WeChat the uploader reads its own file through the `cloud://` id, which a storage rule allows).
  */
 function gatewayUpload(service: StorageService) {
   return async (req: IncomingMessage, res: ServerResponse, _url: URL, body: Buffer): Promise<void> => {
@@ -162,7 +169,8 @@ function gatewayUpload(service: StorageService) {
       contentType: form.file.mimeType,
     });
     if (!outcome.ok) return reply({ errCode: -503003, errMsg: `cloud.uploadFile:fail ${outcome.failure.code} ${outcome.failure.message}` });
-    reply({ fileID: outcome.value.fileId, statusCode: 200, errMsg: 'cloud.uploadFile:ok' });
+    const cloudPath = form.fields.cloudPath!;
+    reply({ fileID: outcome.value.fileId, statusCode: 200, errMsg: 'cloud.uploadFile:ok', ...(isPrivatePath(cloudPath) ? { tempFileURL: service.readableUrl(cloudPath) } : {}) });
   };
 }
 

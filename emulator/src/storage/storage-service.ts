@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import type fs from 'node:fs';
 import path from 'node:path';
 import type { ModuleContext } from '../types';
@@ -14,6 +14,15 @@ import { UploadTickets } from './upload-ticket';
 export const STORAGE_URL_PREFIX = '/storage/';
 /** How long the credentials from `storage.getUploadMetadata` stay valid (emulated clock). */
 export const UPLOAD_TICKET_TTL_MS = 10 * 60 * 1000;
+/**
+ * Files under this prefix are private, as a storage rule that denies public reads makes them in
+ * CloudBase: a plain download is refused (403), only a temp URL from `getTempFileURL` (signed, with
+ * its expiry) serves them. Everything else stays publicly readable, as CloudBase's default.
+ */
+export const PRIVATE_PREFIX = 'private/';
+
+export const isPrivatePath = (cloudPath: string): boolean => cloudPath.startsWith(PRIVATE_PREFIX);
+
 /** `maxAge` of a temp URL when the caller gave none: CloudBase's documented default of one day. */
 export const DEFAULT_MAX_AGE_S = 86_400;
 
@@ -70,6 +79,8 @@ export class StorageService {
   readonly files: FileMetadata;
   readonly blobs: BlobStore;
   private readonly tickets = new UploadTickets();
+  /** Signs the temp URLs of private files; a restart invalidates the links it gave out. */
+  private readonly urlSecret = randomBytes(32);
 
   constructor(private readonly ctx: ModuleContext) {
     this.env = ctx.env;
@@ -156,8 +167,31 @@ export class StorageService {
   tempUrl(fileId: string, maxAge: number): TempUrlItem {
     const file = this.lookup(fileId);
     if (!file.ok) return { fileID: fileId, ...file.failure, tempFileURL: '', download_url: '', maxAge };
-    const url = this.downloadUrl(file.value.cloudPath);
+    const url = this.readableUrl(file.value.cloudPath, maxAge);
     return { fileID: fileId, code: 'SUCCESS', tempFileURL: url, download_url: url, maxAge };
+  }
+
+  /** The download link of a file: plain for public files, signed with an expiry for private ones. */
+  readableUrl(cloudPath: string, maxAgeS: number = DEFAULT_MAX_AGE_S): string {
+    const url = this.downloadUrl(cloudPath);
+    if (!isPrivatePath(cloudPath)) return url;
+    const expires = Math.floor(this.ctx.clock.now() / 1000) + maxAgeS;
+    return `${url}?t=${expires}&sign=${this.signature(cloudPath, expires)}`;
+  }
+
+  /** Whether a download of `cloudPath` with these query parameters may be served. */
+  mayDownload(cloudPath: string, query: URLSearchParams): boolean {
+    if (!isPrivatePath(cloudPath)) return true;
+    const expires = Number(query.get('t'));
+    const sign = query.get('sign') ?? '';
+    if (!Number.isInteger(expires) || expires * 1000 < this.ctx.clock.now()) return false;
+    const expected = Buffer.from(this.signature(cloudPath, expires));
+    const given = Buffer.from(sign);
+    return given.length === expected.length && timingSafeEqual(given, expected);
+  }
+
+  private signature(cloudPath: string, expires: number): string {
+    return createHmac('sha256', this.urlSecret).update(`${this.bucket}/${cloudPath}\n${expires}`).digest('hex');
   }
 
   remove(fileId: string): DeleteItem {

@@ -9,7 +9,9 @@ import { ADMIN_ONLY, type AuthzCase, type World } from './types';
 
 /** A pending application by a fresh applicant. */
 async function pendingApplication(w: World): Promise<string> {
-  const app = await w.mall.as(w.unique('authz-applicant')).ok('merchant', 'apply', { shopName: '待审小店', contactName: '赵六', phone: '13600136000', licenseFileId: 'cloud://local-env.6c6f/licenses/authz.jpg' });
+  const applicant = w.unique('authz-applicant');
+  // the licence must be in the applicant's own private folder (server/private-files.ts)
+  const app = await w.mall.as(applicant).ok('merchant', 'apply', { shopName: '待审小店', contactName: '赵六', phone: '13600136000', licenseFileId: `cloud://local-env.6c6f/private/licence/${applicant}/authz.jpg` });
   return app.id;
 }
 

@@ -40,6 +40,15 @@ function succeeding(apiName: string) {
   });
 }
 
+// Page tests are a development tool, like DevTools' simulator: they present themselves as DevTools
+// running the develop version, where config/env.ts allows local mode (miniprogram-simulate reports
+// an iOS phone). A test may still pretend to be a phone or a release with jest.spyOn.
+const simulatedSystemInfo = (globals.wx.getSystemInfoSync as () => Record<string, unknown>).bind(globals.wx);
+Object.assign(globals.wx, {
+  getSystemInfoSync: () => ({ ...simulatedSystemInfo(), platform: 'devtools' }),
+  getAccountInfoSync: () => ({ miniProgram: { appId: 'wx-local-dev', envVersion: 'develop', version: '' } }),
+});
+
 const storage = new Map<string, unknown>();
 const clone = (value: unknown) => (value === undefined ? value : JSON.parse(JSON.stringify(value)));
 

@@ -9,6 +9,7 @@
 import { checkRefundAmount, orderMachine } from '../../../../domain';
 import { withEvent } from '../../../../server/checkout/history';
 import { cancelRefundId, newRefund, submitRefund } from '../../../../server/checkout/refunds';
+import { subMchId } from '../../../../server/checkout/wx-pay';
 import { fail } from '../../../../server/failure';
 import { logEvent } from '../../../../server/log';
 import type { OrderDoc } from '../../../../server/model';
@@ -21,6 +22,7 @@ async function refundedSoFar(paymentId: string): Promise<number> {
 }
 
 export async function cancelPaidOrder(order: OrderDoc, o: { reason: string; by: string; now: number }): Promise<void> {
+  subMchId(); // the refund needs it: a missing WeChat Pay setting fails here, before any change
   const payment = (await repo.get('payments', order.paymentId)) ?? fail('INTERNAL', `payment ${order.paymentId} missing`);
   const amount = checkRefundAmount({ paidFen: payment.totalFen, alreadyRefundedFen: await refundedSoFar(payment._id), requestedFen: order.payFen });
   if (!amount.ok) fail('ORDER_STATE_INVALID', '该订单已退款');

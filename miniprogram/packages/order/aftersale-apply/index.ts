@@ -6,7 +6,7 @@
 import { applyAfterSale, fetchRefundable } from '../../../services/aftersale';
 import { AFTER_SALE_REASONS, type AfterSaleType, type RefundableView } from '../../../services/contracts';
 import { formatFen, formatYuan, parseYuanToFen } from '../../../services/format';
-import { chooseImages, uploadImage } from '../../../services/upload';
+import { chooseImages, uploadPrivateImage } from '../../../services/upload';
 import { AFTER_SALE_ROUTES, AFTER_SALE_TYPE_TEXT } from '../../../shared/aftersale-text';
 import type { DatasetEvent, DetailEvent } from '../../../shared/events';
 import type { PageStatus } from '../../../shared/page-status';
@@ -136,7 +136,7 @@ Component({
       const left = MAX_PHOTOS - this.data.photos.length;
       if (left <= 0) return;
       for (const filePath of await chooseImages({ count: left, camera: true, compressed: false })) {
-        const uploaded = await uploadImage(filePath, 'aftersale');
+        const uploaded = await uploadPrivateImage(filePath, 'aftersale');
         if (!uploaded.ok) return void wx.showToast({ title: uploaded.error.message, icon: 'none' });
         this.setData({ photos: [...this.data.photos, uploaded.data] });
       }

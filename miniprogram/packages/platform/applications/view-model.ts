@@ -37,7 +37,7 @@ export function applicationRow(a: ShopApplication): ApplicationRow {
     contact: `${a.contactName} ${a.phone}`,
     applicant: a.openid,
     timeText: `申请于 ${formatDateTime(a.createdAt)}${reviewed}`,
-    licenseUrl: a.licenseFileId,
+    licenseUrl: a.licenseUrl,
     reason: a.status === 'rejected' ? a.reason ?? '' : '',
     canReview: a.status === 'pending',
   };

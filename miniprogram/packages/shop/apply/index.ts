@@ -1,7 +1,7 @@
 import { SUBSCRIBE_TEMPLATES } from '../../../config/subscribe';
 import type { ShopApplication } from '../../../services/contracts';
 import { applyForShop, fetchMyApplication } from '../../../services/merchant';
-import { chooseImages, uploadImage } from '../../../services/upload';
+import { chooseImages, uploadPrivateImage } from '../../../services/upload';
 import type { DatasetEvent, DetailEvent } from '../../../shared/events';
 import type { PageStatus } from '../../../shared/page-status';
 import { SHOP_ROUTES } from '../../../shared/shop-routes';
@@ -90,7 +90,7 @@ Component({
       const [filePath] = await chooseImages({ count: 1, camera: true });
       if (!filePath) return;
       this.setData({ uploading: true });
-      const result = await uploadImage(filePath, 'licenses');
+      const result = await uploadPrivateImage(filePath, 'licence');
       this.setData({ uploading: false });
       if (!result.ok) {
         void wx.showToast({ title: result.error.message, icon: 'none' });
