@@ -13,7 +13,7 @@ import { logEvent } from './log';
 export const ALLOW_SAMPLE_SETTINGS_ENV = 'CLOUDMALL_ALLOW_SAMPLE_SETTINGS';
 
 /** The WeChat Pay sub-merchant bound to the env, on `order`, `payment` and `aftersale`. */
-export const WXPAY_SUB_MCH_ID = 'WXPAY_SUB_MCH_ID';
+export const WXPAY_SUB_MCH_ID_ENV = 'WXPAY_SUB_MCH_ID';
 
 export function sampleSettingsAllowed(env: NodeJS.ProcessEnv = process.env): boolean {
   return env[ALLOW_SAMPLE_SETTINGS_ENV] === '1';

@@ -13,7 +13,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { cloud } from '../cloud';
-import { setting, WXPAY_SUB_MCH_ID } from '../settings';
+import { setting, WXPAY_SUB_MCH_ID_ENV } from '../settings';
 
 /** Placeholder sub-merchant the local emulator accepts; production must set WXPAY_SUB_MCH_ID. */
 export const DEV_SUB_MCH_ID = '1900000109';
@@ -23,7 +23,7 @@ export const PAY_CALLBACK_FUNCTION = 'payment';
 
 /** The sub-merchant id; throws `SETTING_MISSING` when unset in production (check it before writing). */
 export function subMchId(): string {
-  return setting(WXPAY_SUB_MCH_ID, DEV_SUB_MCH_ID);
+  return setting(WXPAY_SUB_MCH_ID_ENV, DEV_SUB_MCH_ID);
 }
 
 function envId(): string {

@@ -74,8 +74,9 @@ test('every cloud call a function bundle makes is declared in its config.json (e
     const bundle = path.join(FUNCTIONS_DIR, name, 'index.js');
     if (!fs.existsSync(bundle)) continue;
     // The doctor action (server/doctor.ts, in every bundle) probes only the APIs config.json declares,
-    // read at run time: its probe table is left out of the scan (esbuild marks each module's start).
-    const code = fs.readFileSync(bundle, 'utf8').replace(/\/\/ server\/doctor\.ts\n[\s\S]*?(?=\n\/\/ [\w@./-]+\.(?:ts|js|json)\n)/, '');
+    // read at run time: its probe table is left out of the scan (esbuild marks the start of each module's
+    // parts with a `// path` line).
+    const code = fs.readFileSync(bundle, 'utf8').replace(/\/\/ server\/doctor\.ts\n[\s\S]*?(?=\n\/\/ [\w@./-]+\.(?:ts|js|json)\n)/g, '');
     const used = [...new Set([...code.matchAll(/\bopenapi\.([A-Za-z]+\.[A-Za-z]+)\(/g)].map((m) => m[1]))].sort();
     const declared: string[] = JSON.parse(fs.readFileSync(path.join(FUNCTIONS_DIR, name, 'config.json'), 'utf8')).permissions?.openapi ?? [];
     expect({ name, undeclared: used.filter((api) => !declared.includes(api)) }).toEqual({ name, undeclared: [] });
