@@ -42,7 +42,7 @@ async function main(): Promise<number> {
   for (const p of plan) console.log(`[deploy] ${dryRun ? 'would ' : ''}${p.fix!.says}`);
   // CLOUDMALL_CLOUD_ENV_FILE: where to write it instead (tests, so the committed file stays as it is)
   const cloudEnv = process.env.CLOUDMALL_CLOUD_ENV_FILE || path.join(ROOT, CLOUD_ENV_FILE);
-  const cloudEnvChanges = !fs.existsSync(cloudEnv) || fs.readFileSync(cloudEnv, 'utf8') !== cloudEnvSource(envId);
+  const cloudEnvChanges = !fs.existsSync(cloudEnv) || fs.readFileSync(cloudEnv, 'utf8') !== cloudEnvSource(envId, config.templates);
   if (cloudEnvChanges) console.log(`[deploy] ${dryRun ? 'would write' : 'writing'} ${CLOUD_ENV_FILE} (CLOUD_ENV_ID = '${envId}')`);
   if (dryRun) return blocked.length ? 1 : 0;
 
@@ -66,7 +66,7 @@ async function main(): Promise<number> {
     }),
     4,
   );
-  if (cloudEnvChanges) fs.writeFileSync(cloudEnv, cloudEnvSource(envId));
+  if (cloudEnvChanges) fs.writeFileSync(cloudEnv, cloudEnvSource(envId, config.templates));
   console.log(`[deploy] ${plan.length ? `${plan.length} change(s) made` : 'nothing to change'}${blocked.length ? `; ${blocked.length} item(s) need a hand (above)` : ''}. Check with: npm run doctor -- --env ${envId}`);
   return blocked.length ? 1 : 0;
 }

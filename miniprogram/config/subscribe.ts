@@ -1,19 +1,22 @@
 /**
  * Subscribe-message templates the mini-program asks the user to accept (`wx.requestSubscribeMessage`)
  * before an action whose result a cloud function reports by message. Each id must be the same
- * template the function sends with: replace these placeholders with the ids from your mini-program's
- * console (订阅消息) when you deploy, and set the function's environment variable to match.
+ * template the function sends with: `npm run deploy` writes the ids of the deploy config (which also
+ * sets the functions' variables) into config/cloud-env.ts. The placeholders are the functions' own
+ * samples, which only the local emulator accepts.
  */
+import { CLOUD_SUBSCRIBE_TEMPLATES } from './cloud-env';
+
 export const SUBSCRIBE_TEMPLATES = {
   /**
    * 开店审核结果, sent by the `merchant` function on approval or rejection
    * (`MERCHANT_REVIEW_TEMPLATE_ID`; cloudfunctions/merchant/README.md). The placeholder is the
-   * function's own default, which only the local emulator accepts.
+   * function's own sample, which only the local emulator accepts.
    */
-  merchantReview: 'TPL_MERCHANT_REVIEW',
+  merchantReview: CLOUD_SUBSCRIBE_TEMPLATES.merchantReview || 'TPL_MERCHANT_REVIEW',
   /**
    * 订单发货提醒, sent by the `shoporder` function when the shop ships (`ORDER_SHIPPED_TEMPLATE_ID`;
    * cloudfunctions/shoporder/README.md). Asked for when the shopper submits an order.
    */
-  orderShipped: 'TPL_ORDER_SHIPPED',
+  orderShipped: CLOUD_SUBSCRIBE_TEMPLATES.orderShipped || 'TPL_ORDER_SHIPPED',
 } as const;

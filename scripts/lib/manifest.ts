@@ -240,6 +240,14 @@ export function functionEnv(fn: FunctionManifest, c: DeployConfig): Record<strin
 /** The file deploy writes so the mini-program calls the deployed env (miniprogram/config/cloud-env.ts). */
 export const CLOUD_ENV_FILE = 'miniprogram/config/cloud-env.ts';
 
-export function cloudEnvSource(envId: string): string {
-  return `export const CLOUD_ENV_ID: string = '${envId.replace(/[^A-Za-z0-9_-]/g, '')}';\n`;
+/**
+ * That file: the env id, and the subscribe-message template ids the mini-program asks shoppers to
+ * accept (the same the functions send with, from the deploy config).
+ */
+export function cloudEnvSource(envId: string, templates: DeployConfig['templates']): string {
+  const id = (v: string) => v.replace(/[^A-Za-z0-9_-]/g, '');
+  return (
+    `export const CLOUD_ENV_ID: string = '${id(envId)}';\n` +
+    `export const CLOUD_SUBSCRIBE_TEMPLATES: { merchantReview: string; orderShipped: string } = { merchantReview: '${id(templates.merchantReview)}', orderShipped: '${id(templates.orderShipped)}' };\n`
+  );
 }

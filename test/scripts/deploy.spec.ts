@@ -117,7 +117,9 @@ test('--dry-run prints the plan for an empty env and changes nothing', async () 
 test('deploy into an empty env creates everything the manifest lists, and doctor then reports it clean', async () => {
   const r = await deploy();
   expect(r.code).toBe(0);
-  expect(fs.readFileSync(path.join(tmp, 'cloud-env.ts'), 'utf8')).toBe(`export const CLOUD_ENV_ID: string = '${ENV_ID}';\n`);
+  expect(fs.readFileSync(path.join(tmp, 'cloud-env.ts'), 'utf8')).toBe(
+    `export const CLOUD_ENV_ID: string = '${ENV_ID}';\nexport const CLOUD_SUBSCRIBE_TEMPLATES: { merchantReview: string; orderShipped: string } = { merchantReview: 'tmpl-review-1', orderShipped: 'tmpl-shipped-1' };\n`,
+  );
 
   const { state } = await tcapi();
   expect((await emu.control('/_emulator/db/collections')).collections.sort()).toEqual(collectionNames());
